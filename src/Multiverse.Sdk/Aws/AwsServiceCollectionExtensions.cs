@@ -1,0 +1,23 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Multiverse.Sdk.Aws;
+
+/// <summary>
+/// Registers the AWS service clients the application shares, each once.
+/// </summary>
+internal static class AwsServiceCollectionExtensions
+{
+    public static IServiceCollection AddMultiverseAwsClients(this IServiceCollection services)
+    {
+        services.TryAddSingleton<AwsClientFactory>();
+        services.TryAddSingleton<IAmazonDynamoDB>(provider => provider.GetRequiredService<AwsClientFactory>().CreateDynamoDb());
+        services.TryAddSingleton<IAmazonS3>(provider => provider.GetRequiredService<AwsClientFactory>().CreateS3());
+        services.TryAddSingleton<IAmazonSecurityTokenService>(
+            provider => provider.GetRequiredService<AwsClientFactory>().CreateSecurityToken());
+        return services;
+    }
+}

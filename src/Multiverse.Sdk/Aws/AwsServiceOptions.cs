@@ -1,0 +1,13 @@
+namespace Multiverse.Sdk.Aws;
+
+/// <summary>
+/// Settings for one AWS service client, bound from <c>Multiverse:Aws:&lt;Service&gt;</c>.
+/// </summary>
+public class AwsServiceOptions
+{
+    /// <summary>
+    /// Gets or sets an absolute endpoint URL that replaces the AWS endpoint, for local or compatible servers.
+    /// Requests are still signed for <see cref="AwsOptions.Region"/>.
+    /// </summary>
+    public Uri? ServiceUrl { get; set; }
+}
