@@ -35,3 +35,10 @@ npm_install_tool() {
   npm install --silent --no-audit --no-fund --prefix "$prefix" "$name@$version" >/dev/null
   touch "$prefix/.installed"
 }
+
+# require_command COMMAND DEBIAN_PACKAGE: installs the package when the command is not on PATH
+# (for example java or node in a plain .NET SDK container image).
+require_command() {
+  local command=$1 package=$2
+  command -v "$command" >/dev/null 2>&1 || apt_install "$package"
+}
