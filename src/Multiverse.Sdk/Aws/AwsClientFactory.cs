@@ -60,14 +60,13 @@ internal sealed partial class AwsClientFactory : IDisposable
     public AWSCredentials Credentials => _credentials.Value;
 
     public IAmazonDynamoDB CreateDynamoDb() =>
-        CreateAwsOptions(_options.DynamoDb, nameof(AwsOptions.DynamoDb), Credentials)
-            .CreateServiceClient<IAmazonDynamoDB>();
+        CreateAwsOptions(_options.DynamoDb, nameof(AwsOptions.DynamoDb)).CreateServiceClient<IAmazonDynamoDB>();
 
     public IAmazonS3 CreateS3() =>
-        CreateAwsOptions(_options.S3, nameof(AwsOptions.S3), Credentials).CreateServiceClient<IAmazonS3>();
+        CreateAwsOptions(_options.S3, nameof(AwsOptions.S3)).CreateServiceClient<IAmazonS3>();
 
     public IAmazonSecurityTokenService CreateSecurityToken() =>
-        CreateStsClient(Credentials);
+        CreateAwsOptions(_options.Sts, nameof(AwsOptions.Sts)).CreateServiceClient<IAmazonSecurityTokenService>();
 
     public void Dispose()
     {
@@ -80,6 +79,14 @@ internal sealed partial class AwsClientFactory : IDisposable
 
             _owned.Clear();
         }
+    }
+
+    /// <summary>Builds the options a shared client is created from, with the shared credentials.</summary>
+    internal AWSOptions CreateAwsOptions(AwsServiceOptions service, string serviceName)
+    {
+        // The region comes first: with no region, that is the error to report, not a credentials problem.
+        _ = Region;
+        return CreateAwsOptions(service, serviceName, Credentials);
     }
 
     /// <summary>
@@ -210,10 +217,11 @@ internal sealed partial class AwsClientFactory : IDisposable
                     selection.RoleSessionName ?? _defaultSessionName,
                     _time,
                     _logger));
+            // Both reach a metadata endpoint as soon as they are created; that waits for the first request.
             case AwsCredentialSource.ContainerCredentials:
-                return new GenericContainerCredentials();
+                return new DeferredCredentials(() => new GenericContainerCredentials());
             case AwsCredentialSource.InstanceProfile:
-                return new InstanceProfileAWSCredentials();
+                return new DeferredCredentials(() => new InstanceProfileAWSCredentials());
             default:
                 return AWSCredentialsFactory.GetAWSCredentials(selection.Profile!, selection.ProfileSource!, true);
         }

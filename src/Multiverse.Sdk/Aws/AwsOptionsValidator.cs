@@ -38,10 +38,13 @@ internal sealed partial class AwsOptionsValidator : IValidateOptions<MultiverseO
     {
         var problems = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.Region)
-            && AwsRegionNames.FindProblem(options.Region.Trim(), AwsSettingPaths.Region, options.AllowUnknownRegion)
-                is string regionProblem)
+            && AwsRegionNames.FindProblem(options.Region.Trim(), options.AllowUnknownRegion) is string regionProblem)
         {
-            problems.Add(regionProblem);
+            problems.Add(ConfigurationBinding.InvalidSetting(
+                AwsSettingPaths.Region,
+                options.Region,
+                regionProblem,
+                AwsRegionNames.Fix));
         }
 
         CheckRetries(options, problems);

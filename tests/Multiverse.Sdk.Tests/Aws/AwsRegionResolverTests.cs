@@ -89,7 +89,7 @@ public sealed class AwsRegionResolverTests : IDisposable
 
         var exception = Assert.Throws<MultiverseConfigurationException>(Require);
 
-        Assert.Contains("'eu-wset-1' from AWS_REGION", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'eu-wset-1' from AWS_REGION is not", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Multiverse:Aws:AllowUnknownRegion", exception.Message, StringComparison.Ordinal);
     }
 
