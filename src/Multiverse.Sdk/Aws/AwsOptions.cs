@@ -16,12 +16,22 @@ public sealed class AwsOptions
     public string? Region { get; set; }
 
     /// <summary>
+    /// Gets or sets whether a region name the AWS SDK does not list yet is accepted, for regions opened after
+    /// this SDK version was released. The name must still look like a region code.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>: an unknown region name stops start-up.</value>
+    public bool AllowUnknownRegion { get; set; }
+
+    /// <summary>
     /// Gets or sets the named profile from the shared AWS config and credentials files.
     /// </summary>
-    /// <value>Defaults to <c>AWS_PROFILE</c>, then the standard credential chain.</value>
+    /// <value>
+    /// Defaults to none: credentials come from the standard chain, where <c>AWS_PROFILE</c> (or the
+    /// <c>default</c> profile) is one of the sources.
+    /// </value>
     public string? Profile { get; set; }
 
-    /// <summary>Gets the optional role to assume through STS on top of the base credentials.</summary>
+    /// <summary>Gets the optional role to assume through STS on top of the credentials the chain finds.</summary>
     public AssumeRoleOptions AssumeRole { get; } = new();
 
     /// <summary>Gets or sets how failed requests are retried.</summary>
@@ -29,7 +39,7 @@ public sealed class AwsOptions
     public RequestRetryMode? RetryMode { get; set; }
 
     /// <summary>Gets or sets the number of attempts per request, the first one included.</summary>
-    /// <value>Defaults to the AWS SDK's default for the retry mode.</value>
+    /// <value>Defaults to the AWS SDK's default for the retry mode (3 for standard and adaptive).</value>
     public int? MaxAttempts { get; set; }
 
     /// <summary>Gets or sets the time one HTTP request may take.</summary>
@@ -37,7 +47,7 @@ public sealed class AwsOptions
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>Gets or sets the time allowed to open a connection.</summary>
-    /// <value>Defaults to the AWS SDK's default.</value>
+    /// <value>Defaults to the AWS SDK's default (no limit other than <see cref="Timeout"/>).</value>
     public TimeSpan? ConnectTimeout { get; set; }
 
     /// <summary>Gets the DynamoDB client settings.</summary>
@@ -53,5 +63,6 @@ public sealed class AwsOptions
     /// Gets the fixed access key for local servers such as DynamoDB Local or an S3-compatible server.
     /// Never set these for AWS itself: use roles.
     /// </summary>
+    /// <value>Defaults to unset: credentials come from the standard chain.</value>
     public LocalCredentialsOptions LocalCredentials { get; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace Multiverse.Sdk.Configuration;
@@ -25,6 +26,80 @@ internal static class ConfigurationBinding
         throw new MultiverseConfigurationException(
             $"Setting '{section.Path}:{key}' has the value '{value}', which is not one of: {choices}. "
             + $"Set it to one of those names (environment variable {ToEnvironmentVariable($"{section.Path}:{key}")}).");
+    }
+
+    /// <summary>
+    /// Checks that the value at <paramref name="key"/> under <paramref name="section"/>, when present, is a
+    /// time span the configuration binder can read. Call it before binding so the message can show the format.
+    /// </summary>
+    public static void RequireTimeSpan(IConfigurationSection section, string key)
+    {
+        string? value = section[key];
+        if (string.IsNullOrWhiteSpace(value) || TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _))
+        {
+            return;
+        }
+
+        throw new MultiverseConfigurationException(InvalidSetting(
+            $"{section.Path}:{key}",
+            value,
+            "is not a time span",
+            "Write it as hours:minutes:seconds, for example 00:00:30 for thirty seconds"));
+    }
+
+    /// <summary>
+    /// Checks that the value at <paramref name="key"/> under <paramref name="section"/>, when present, is a
+    /// whole number. Call it before binding so the message names the setting.
+    /// </summary>
+    public static void RequireInt32(IConfigurationSection section, string key)
+    {
+        string? value = section[key];
+        if (string.IsNullOrWhiteSpace(value)
+            || int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return;
+        }
+
+        throw new MultiverseConfigurationException(InvalidSetting(
+            $"{section.Path}:{key}",
+            value,
+            "is not a whole number",
+            "Write it as digits only, for example 3"));
+    }
+
+    /// <summary>
+    /// Checks that the value at <paramref name="key"/> under <paramref name="section"/>, when present, is
+    /// <c>true</c> or <c>false</c>. Call it before binding so the message names the setting.
+    /// </summary>
+    public static void RequireBoolean(IConfigurationSection section, string key)
+    {
+        string? value = section[key];
+        if (string.IsNullOrWhiteSpace(value) || bool.TryParse(value, out _))
+        {
+            return;
+        }
+
+        throw new MultiverseConfigurationException(InvalidSetting(
+            $"{section.Path}:{key}",
+            value,
+            "is not a boolean",
+            "Set it to true or false"));
+    }
+
+    /// <summary>
+    /// Builds the message for a setting whose value is wrong: the setting's path, its value, the problem, the fix
+    /// and the environment variable that sets it.
+    /// </summary>
+    /// <param name="path">The setting's full path, for example <c>Multiverse:Aws:Region</c>.</param>
+    /// <param name="value">The value found; <see langword="null"/> when it must not be repeated.</param>
+    /// <param name="problem">What is wrong, as a clause that starts with a verb ("is not a time span").</param>
+    /// <param name="fix">How to correct it, as a sentence without the final full stop.</param>
+    public static string InvalidSetting(string path, string? value, string problem, string fix)
+    {
+        string found = value is null
+            ? $"Setting '{path}' {problem}"
+            : $"Setting '{path}' has the value '{value}', which {problem}";
+        return $"{found}. {fix} (environment variable {ToEnvironmentVariable(path)}).";
     }
 
     /// <summary>

@@ -66,6 +66,7 @@ public static class MultiverseHostApplicationBuilderExtensions
 
     private static void Bind(IConfigurationSection section, MultiverseOptions options)
     {
+        AwsConfigurationFormat.Check(section.GetSection(nameof(MultiverseOptions.Aws)));
         try
         {
             section.Bind(options);

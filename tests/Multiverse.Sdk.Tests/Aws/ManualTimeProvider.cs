@@ -1,0 +1,16 @@
+namespace Multiverse.Sdk.Tests.Aws;
+
+/// <summary>A clock the test moves by hand, so expiry and refresh are tested without waiting.</summary>
+public sealed class ManualTimeProvider : TimeProvider
+{
+    private DateTimeOffset _now;
+
+    public ManualTimeProvider(DateTimeOffset start)
+    {
+        _now = start;
+    }
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
