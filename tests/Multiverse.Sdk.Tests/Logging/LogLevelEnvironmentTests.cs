@@ -79,6 +79,20 @@ public sealed class LogLevelEnvironmentTests
         Assert.False(logger.IsEnabled(LogLevel.Trace));
     }
 
+    [Fact]
+    public void LambdaProviderSection_InConfiguration_SetsTheLevelOfTheJsonOutput()
+    {
+        using var host = new LoggingTestHost(
+            TestEnvironmentVariables.Lambda,
+            new Dictionary<string, string?> { ["Logging:Lambda:LogLevel:Default"] = "Warning" });
+        ILogger logger = host.CreateLogger();
+
+        logger.LogInformation("Not written");
+        logger.LogWarning("Written");
+
+        Assert.Equal("Written", host.SingleLine().GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData("TRACE", LogLevel.Trace)]
     [InlineData("DEBUG", LogLevel.Debug)]
