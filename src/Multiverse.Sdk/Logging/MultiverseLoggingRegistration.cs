@@ -30,6 +30,8 @@ internal static class MultiverseLoggingRegistration
             provider.GetRequiredService<IEnvironmentVariables>()));
         services.TryAddSingleton<LogServiceName>();
         services.TryAddSingleton<PowertoolsJsonFormatter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, PowertoolsJsonFormatter>(
+            provider => provider.GetRequiredService<PowertoolsJsonFormatter>()));
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, EnvironmentLogLevelFilter>());
 

@@ -14,11 +14,12 @@ namespace Multiverse.Sdk.Logging;
 /// <summary>
 /// Writes each entry as one line of JSON in the Powertools for AWS Lambda log schema. Values are written by type
 /// (no reflection-based serialization, so the formatter is trimming and native AOT safe), and every string passes
-/// through the <see cref="SecretRedactor"/>.
+/// through the <see cref="SecretRedactor"/>. In Lambda it writes through <see cref="LambdaJsonLoggerProvider"/>;
+/// elsewhere the console logger can use it by name (<c>Logging:Console:FormatterName</c> = <c>powertools</c>).
 /// </summary>
 internal sealed class PowertoolsJsonFormatter : ConsoleFormatter
 {
-    public const string FormatterName = "multiverse-powertools-json";
+    public const string FormatterName = "powertools";
 
     private const int MaxValueDepth = 3;
     private const int MaxCollectionItems = 100;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,6 +78,22 @@ public sealed class LocalConsoleLoggingTests
         Assert.DoesNotContain("local-secret-access-key", output, StringComparison.Ordinal);
         Assert.Contains("Signing with [redacted]", output, StringComparison.Ordinal);
         Assert.Contains("Rejected [redacted]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PowertoolsFormatter_ChosenByNameOutsideLambda_WritesOneRedactedJsonLine()
+    {
+        using var host = new LoggingTestHost(s_local, addConsole: true);
+        ConsoleFormatter formatter = host.Host.Services.GetServices<ConsoleFormatter>()
+            .Single(candidate => candidate.Name == "powertools");
+
+        string output = Format(formatter, "Signing with local-secret-access-key");
+
+        Assert.EndsWith("\n", output, StringComparison.Ordinal);
+        JsonElement line = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("Information", line.GetProperty("level").GetString());
+        Assert.Equal("Signing with [redacted]", line.GetProperty("message").GetString());
+        Assert.False(line.TryGetProperty("function_name", out _));
     }
 
     private static ConsoleFormatter SimpleFormatter(LoggingTestHost host) =>
