@@ -1,0 +1,7 @@
+namespace Multiverse.Sdk.Logging;
+
+/// <summary>The real environment of the process.</summary>
+internal sealed class ProcessEnvironmentVariables : IEnvironmentVariables
+{
+    public string? Get(string name) => Environment.GetEnvironmentVariable(name);
+}
