@@ -279,6 +279,50 @@ public sealed class PowertoolsJsonFormatterTests
     }
 
     [Fact]
+    public void Log_WithAggregateException_ListsEveryInnerException()
+    {
+        var aggregate = new AggregateException(
+            new InvalidOperationException("First worker failed."),
+            new TimeoutException("Second worker timed out."));
+
+        JsonElement line = LoggingTestHost.WriteOneLine(
+            TestEnvironmentVariables.Lambda,
+            logger => logger.LogError(aggregate, "Batch failed"));
+
+        JsonElement exception = line.GetProperty("exception");
+        Assert.Equal(typeof(AggregateException).FullName, exception.GetProperty("type").GetString());
+        Assert.False(exception.TryGetProperty("stack_trace", out _));
+        IEnumerable<string?> innerTypes = exception.GetProperty("inner_exceptions")
+            .EnumerateArray()
+            .Select(inner => inner.GetProperty("type").GetString());
+        Assert.Equal([typeof(InvalidOperationException).FullName, typeof(TimeoutException).FullName], innerTypes);
+    }
+
+    [Fact]
+    public void Log_WithStructuredValues_WritesEachByItsType()
+    {
+        var placedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(1));
+        var orderId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+        JsonElement line = LoggingTestHost.WriteOneLine(
+            TestEnvironmentVariables.Lambda,
+            logger => logger.LogInformation(
+                "{PlacedAt} {OrderId} {Signature} {Address} {Ratio}",
+                placedAt,
+                orderId,
+                new byte[] { 1, 2, 3 },
+                new Dictionary<string, object?> { ["city"] = "Lyon", ["floor"] = 3 },
+                double.NaN));
+
+        Assert.Equal("2026-03-04T05:06:07+01:00", line.GetProperty("PlacedAt").GetString());
+        Assert.Equal(orderId.ToString(), line.GetProperty("OrderId").GetString());
+        Assert.Equal("AQID", line.GetProperty("Signature").GetString());
+        Assert.Equal("Lyon", line.GetProperty("Address").GetProperty("city").GetString());
+        Assert.Equal(3, line.GetProperty("Address").GetProperty("floor").GetInt32());
+        Assert.Equal("NaN", line.GetProperty("Ratio").GetString());
+    }
+
+    [Fact]
     public void Log_WithoutException_OmitsTheExceptionField()
     {
         JsonElement line = LoggingTestHost.WriteOneLine(
