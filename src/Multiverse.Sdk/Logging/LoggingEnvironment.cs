@@ -34,7 +34,7 @@ internal sealed class LoggingEnvironment
         MinimumLevel = ReadMinimumLevel(variables);
     }
 
-    /// <summary>Gets a value indicating whether the process runs in Lambda (<c>AWS_LAMBDA_FUNCTION_NAME</c> is set).</summary>
+    /// <summary>Gets a value indicating whether the process runs in Lambda.</summary>
     public bool IsLambda => FunctionName is not null;
 
     public string? FunctionName { get; }

@@ -76,8 +76,11 @@ internal static class MultiverseLoggingRegistration
         SecretRedactor redactor = provider.GetRequiredService<SecretRedactor>();
         ConsoleFormatter[] formatters =
         [
-            .. provider.GetServices<ConsoleFormatter>().Select(formatter => new RedactingConsoleFormatter(formatter, redactor)),
+            .. provider.GetServices<ConsoleFormatter>()
+                .Select(formatter => new RedactingConsoleFormatter(formatter, redactor)),
         ];
-        return new ConsoleLoggerProvider(provider.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(), formatters);
+        return new ConsoleLoggerProvider(
+            provider.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(),
+            formatters);
     }
 }

@@ -105,8 +105,11 @@ internal sealed class PowertoolsJsonFormatter : ConsoleFormatter
         }
     }
 
-    /// <summary>Formats the entry as UTF-8 and hands the finished line, newline included, to <paramref name="output"/>.</summary>
-    public void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, LambdaLogOutput output)
+    /// <summary>Formats the entry as UTF-8 and hands the whole line to <paramref name="output"/>.</summary>
+    public void Write<TState>(
+        in LogEntry<TState> logEntry,
+        IExternalScopeProvider? scopeProvider,
+        LambdaLogOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
 
@@ -152,7 +155,10 @@ internal sealed class PowertoolsJsonFormatter : ConsoleFormatter
         _ => "None",
     };
 
-    private bool TryFormat<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, FormatContext context)
+    private bool TryFormat<TState>(
+        in LogEntry<TState> logEntry,
+        IExternalScopeProvider? scopeProvider,
+        FormatContext context)
     {
         string? message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         if (message is null && logEntry.Exception is null)
@@ -428,13 +434,22 @@ internal sealed class PowertoolsJsonFormatter : ConsoleFormatter
                     AddScopeProperty(pair.Key, pair.Value);
                 }
             }
+            else if (scope is IDictionary dictionary)
+            {
+                // Dictionaries typed otherwise, such as Dictionary<string, string>, are key/value scopes all the same.
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    string key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                    AddScopeProperty(key, entry.Value);
+                }
+            }
             else if (scope?.ToString() is { } text)
             {
                 ScopeTexts.Add(text);
             }
         }
 
-        /// <summary>Sets a property; a later value (an inner scope, the entry's own state) replaces an earlier one.</summary>
+        /// <summary>Sets a property; a later value (inner scope, the entry's state) replaces an earlier one.</summary>
         public void SetProperty(string key, object? value)
         {
             for (int index = 0; index < Properties.Count; index++)

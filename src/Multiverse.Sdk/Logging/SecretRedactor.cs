@@ -111,7 +111,7 @@ internal sealed class SecretRedactor
         Rebuild();
     }
 
-    /// <summary>Returns <paramref name="text"/> with every secret replaced; the same instance when none occurs.</summary>
+    /// <summary>Returns <paramref name="text"/> with each secret replaced; the same instance if none.</summary>
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -97,7 +97,8 @@ public sealed class LocalConsoleLoggingTests
     }
 
     private static ConsoleFormatter SimpleFormatter(LoggingTestHost host) =>
-        host.Host.Services.GetServices<ConsoleFormatter>().Single(formatter => formatter.Name == ConsoleFormatterNames.Simple);
+        host.Host.Services.GetServices<ConsoleFormatter>()
+            .Single(formatter => formatter.Name == ConsoleFormatterNames.Simple);
 
     private static string Format(ConsoleFormatter formatter, string message, Exception? exception = null)
     {

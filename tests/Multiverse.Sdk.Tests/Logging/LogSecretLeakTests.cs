@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Multiverse.Sdk.Logging;
 using Multiverse.Sdk.Tests.Infrastructure;
 
@@ -51,16 +52,21 @@ public sealed class LogSecretLeakTests
             ["Multiverse:Aws:LocalCredentials:SecretAccessKey"] = ConfiguredSecretAccessKey,
             ["Payments:ApiKey"] = PaymentsApiKey,
         });
-        builder.Services.AddSingleton<IEnvironmentVariables>(new TestEnvironmentVariables(TestEnvironmentVariables.LambdaWith(
+        IReadOnlyDictionary<string, string?> environment = TestEnvironmentVariables.LambdaWith(
             ("POWERTOOLS_LOG_LEVEL", "Trace"),
             ("AWS_ACCESS_KEY_ID", EnvironmentAccessKeyId),
             ("AWS_SECRET_ACCESS_KEY", EnvironmentSecretAccessKey),
-            ("AWS_SESSION_TOKEN", EnvironmentSessionToken))));
+            ("AWS_SESSION_TOKEN", EnvironmentSessionToken));
+        builder.Services.AddSingleton<IEnvironmentVariables>(new TestEnvironmentVariables(environment));
         builder.Services.AddSingleton(new LambdaLogOutput(output));
         builder.AddMultiverse();
 
         using (IHost host = builder.Build())
         {
+            // In Lambda the JSON provider is the only one that writes anywhere, so the stream holds all the output.
+            Assert.DoesNotContain(
+                host.Services.GetServices<ILoggerProvider>(),
+                provider => provider is ConsoleLoggerProvider);
             await host.StartAsync();
             ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orders.Checkout");
             IAmazonDynamoDB dynamoDb = host.Services.GetRequiredService<IAmazonDynamoDB>();
@@ -97,7 +103,9 @@ public sealed class LogSecretLeakTests
         {
             logger.LogTrace("Trace with a structured {Secret}", secret);
             logger.LogDebug($"Debug with an interpolated {secret}");
-            logger.LogInformation("Presigned URL https://bucket.s3/key?X-Amz-Security-Token={Token}", Uri.EscapeDataString(secret));
+            logger.LogInformation(
+                "Presigned URL https://bucket.s3/key?X-Amz-Security-Token={Token}",
+                Uri.EscapeDataString(secret));
             using (logger.BeginScope(new Dictionary<string, object?> { ["credentials"] = new[] { secret } }))
             using (logger.BeginScope("text scope holding " + secret))
             {

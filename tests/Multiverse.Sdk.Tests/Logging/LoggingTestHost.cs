@@ -60,7 +60,7 @@ internal sealed class LoggingTestHost : IDisposable
 
     public JsonElement SingleLine() => Assert.Single(Lines());
 
-    /// <summary>Builds a host, lets <paramref name="log"/> write through one logger and returns the single line.</summary>
+    /// <summary>Builds a host, lets <paramref name="log"/> write through a logger and returns the one line.</summary>
     public static JsonElement WriteOneLine(
         IReadOnlyDictionary<string, string?> environment,
         Action<ILogger> log,

@@ -41,7 +41,10 @@ public sealed class PowertoolsJsonFormatterTests
         Assert.Equal("2026-03-04T05:06:07.123Z", timestamp.GetString());
         Assert.Equal(
             LoggingTestHost.Now,
-            DateTimeOffset.ParseExact(timestamp.GetString()!, "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture));
+            DateTimeOffset.ParseExact(
+                timestamp.GetString()!,
+                "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
+                CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -202,11 +205,29 @@ public sealed class PowertoolsJsonFormatterTests
     }
 
     [Fact]
+    public void Log_WithAStringDictionaryScope_WritesItsEntriesAsFields()
+    {
+        JsonElement line = WriteInsideScope(new Dictionary<string, string>
+        {
+            ["tenant"] = "acme",
+            ["function_request_id"] = "52fdfc07-2182-154f-163f-5f0f9a621d72",
+        });
+
+        Assert.Equal("acme", line.GetProperty("tenant").GetString());
+        Assert.Equal("52fdfc07-2182-154f-163f-5f0f9a621d72", line.GetProperty("function_request_id").GetString());
+        Assert.False(line.TryGetProperty("scope", out _));
+    }
+
+    [Fact]
     public void Log_WithMessageTemplateProperties_WritesThemAsTypedFields()
     {
         JsonElement line = LoggingTestHost.WriteOneLine(
             TestEnvironmentVariables.Lambda,
-            logger => logger.LogInformation("Order {OrderId} of {Amount} for {Items}", 42, 12.5m, new[] { "book", "pen" }));
+            logger => logger.LogInformation(
+                "Order {OrderId} of {Amount} for {Items}",
+                42,
+                12.5m,
+                new[] { "book", "pen" }));
 
         Assert.Equal(42, line.GetProperty("OrderId").GetInt32());
         Assert.Equal(12.5m, line.GetProperty("Amount").GetDecimal());
@@ -217,7 +238,8 @@ public sealed class PowertoolsJsonFormatterTests
     [Fact]
     public void Log_ScopeUsesAStandardFieldName_KeepsTheStandardField()
     {
-        JsonElement line = WriteInsideScope(new Dictionary<string, object?> { ["level"] = "spoofed", ["message"] = "spoofed" });
+        JsonElement line = WriteInsideScope(
+            new Dictionary<string, object?> { ["level"] = "spoofed", ["message"] = "spoofed" });
 
         Assert.Equal("Information", line.GetProperty("level").GetString());
         Assert.Equal("Collecting payment", line.GetProperty("message").GetString());
@@ -244,11 +266,60 @@ public sealed class PowertoolsJsonFormatterTests
         Assert.Equal(JsonValueKind.Object, exception.ValueKind);
         Assert.Equal(typeof(InvalidOperationException).FullName, exception.GetProperty("type").GetString());
         Assert.Equal("The payment provider refused the card.", exception.GetProperty("message").GetString());
-        Assert.Equal(typeof(PowertoolsJsonFormatterTests).Assembly.GetName().Name, exception.GetProperty("source").GetString());
-        Assert.Contains(nameof(ThrowNested), exception.GetProperty("stack_trace").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            typeof(PowertoolsJsonFormatterTests).Assembly.GetName().Name,
+            exception.GetProperty("source").GetString());
+        Assert.Contains(
+            nameof(ThrowNested),
+            exception.GetProperty("stack_trace").GetString(),
+            StringComparison.Ordinal);
         JsonElement inner = exception.GetProperty("inner_exception");
         Assert.Equal(typeof(TimeoutException).FullName, inner.GetProperty("type").GetString());
         Assert.Equal("The provider did not answer.", inner.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Log_WithAggregateException_ListsEveryInnerException()
+    {
+        var aggregate = new AggregateException(
+            new InvalidOperationException("First worker failed."),
+            new TimeoutException("Second worker timed out."));
+
+        JsonElement line = LoggingTestHost.WriteOneLine(
+            TestEnvironmentVariables.Lambda,
+            logger => logger.LogError(aggregate, "Batch failed"));
+
+        JsonElement exception = line.GetProperty("exception");
+        Assert.Equal(typeof(AggregateException).FullName, exception.GetProperty("type").GetString());
+        Assert.False(exception.TryGetProperty("stack_trace", out _));
+        IEnumerable<string?> innerTypes = exception.GetProperty("inner_exceptions")
+            .EnumerateArray()
+            .Select(inner => inner.GetProperty("type").GetString());
+        Assert.Equal([typeof(InvalidOperationException).FullName, typeof(TimeoutException).FullName], innerTypes);
+    }
+
+    [Fact]
+    public void Log_WithStructuredValues_WritesEachByItsType()
+    {
+        var placedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(1));
+        var orderId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+        JsonElement line = LoggingTestHost.WriteOneLine(
+            TestEnvironmentVariables.Lambda,
+            logger => logger.LogInformation(
+                "{PlacedAt} {OrderId} {Signature} {Address} {Ratio}",
+                placedAt,
+                orderId,
+                new byte[] { 1, 2, 3 },
+                new Dictionary<string, object?> { ["city"] = "Lyon", ["floor"] = 3 },
+                double.NaN));
+
+        Assert.Equal("2026-03-04T05:06:07+01:00", line.GetProperty("PlacedAt").GetString());
+        Assert.Equal(orderId.ToString(), line.GetProperty("OrderId").GetString());
+        Assert.Equal("AQID", line.GetProperty("Signature").GetString());
+        Assert.Equal("Lyon", line.GetProperty("Address").GetProperty("city").GetString());
+        Assert.Equal(3, line.GetProperty("Address").GetProperty("floor").GetInt32());
+        Assert.Equal("NaN", line.GetProperty("Ratio").GetString());
     }
 
     [Fact]

@@ -61,7 +61,8 @@ public sealed class SecretRedactorTests
     {
         SecretRedactor redactor = Create(environment: new() { ["AWS_SESSION_TOKEN"] = "IQoJb3JpZ2luX2VjE+/token==" });
 
-        string redacted = redactor.Redact("https://bucket/key?X-Amz-Security-Token=IQoJb3JpZ2luX2VjE%2B%2Ftoken%3D%3D&x=1");
+        string redacted = redactor.Redact(
+            "https://bucket/key?X-Amz-Security-Token=IQoJb3JpZ2luX2VjE%2B%2Ftoken%3D%3D&x=1");
 
         Assert.Equal("https://bucket/key?X-Amz-Security-Token=[redacted]&x=1", redacted);
     }
@@ -93,7 +94,8 @@ public sealed class SecretRedactorTests
         IConfigurationRoot configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>())
             .Build();
-        var redactor = new SecretRedactor(configuration, new TestEnvironmentVariables(new Dictionary<string, string?>()));
+        var environment = new TestEnvironmentVariables(new Dictionary<string, string?>());
+        var redactor = new SecretRedactor(configuration, environment);
 
         configuration["Payments:ApiKey"] = "rotated-api-key";
         configuration.Reload();

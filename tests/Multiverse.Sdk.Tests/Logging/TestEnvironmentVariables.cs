@@ -2,7 +2,9 @@ using Multiverse.Sdk.Logging;
 
 namespace Multiverse.Sdk.Tests.Logging;
 
-/// <summary>An environment of the test's own, so tests never change the process's variables and can run in parallel.</summary>
+/// <summary>
+/// An environment of the test's own, so tests never change the process's variables and can run in parallel.
+/// </summary>
 internal sealed class TestEnvironmentVariables : IEnvironmentVariables
 {
     private readonly Dictionary<string, string?> _variables;
