@@ -14,7 +14,8 @@ public sealed class MultiverseOptions
     /// Gets or sets the service name used in logs and metrics.
     /// </summary>
     /// <value>
-    /// Defaults to <c>POWERTOOLS_SERVICE_NAME</c> when set, otherwise the application name.
+    /// Defaults to the application name. <c>POWERTOOLS_SERVICE_NAME</c>, when set, takes precedence in logs, as it
+    /// does for Powertools for AWS Lambda.
     /// </value>
     public string? ServiceName { get; set; }
 
