@@ -269,7 +269,10 @@ public sealed class AwsCredentialChainTests : IDisposable
 
         var exception = Assert.Throws<MultiverseConfigurationException>(Select);
 
-        Assert.Contains("'empty' named by Multiverse:Aws:Profile holds no credentials", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "'empty' named by Multiverse:Aws:Profile holds no credentials",
+            exception.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

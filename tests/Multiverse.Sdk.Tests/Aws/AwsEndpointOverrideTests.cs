@@ -109,14 +109,16 @@ public sealed class AwsEndpointOverrideTests : IAsyncLifetime
 
     private static LoopbackResponse Respond(RecordedRequest request)
     {
-        if (request.Headers.TryGetValue("X-Amz-Target", out string? target) && target.EndsWith(".ListTables", StringComparison.Ordinal))
+        if (request.Headers.TryGetValue("X-Amz-Target", out string? target)
+            && target.EndsWith(".ListTables", StringComparison.Ordinal))
         {
             return new LoopbackResponse(200, "application/x-amz-json-1.0", """{"TableNames":["orders"]}""");
         }
 
         if (request.Method == "PUT")
         {
-            return new LoopbackResponse(200, "text/plain", string.Empty, [("ETag", "\"4a8a08f09d37b73795649038408b5f33\"")]);
+            (string, string) etag = ("ETag", "\"5d41402abc4b2a76b9719d911017c592\"");
+            return new LoopbackResponse(200, "text/plain", string.Empty, [etag]);
         }
 
         return request.Form.GetValueOrDefault("Action") == "GetCallerIdentity"
