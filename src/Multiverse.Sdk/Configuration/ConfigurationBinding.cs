@@ -30,13 +30,15 @@ internal static class ConfigurationBinding
 
     /// <summary>
     /// Checks that the value at <paramref name="key"/> under <paramref name="section"/>, when present, is a
-    /// time span the configuration binder can read. Call it before binding so the message can show the format.
+    /// time span the configuration binder can read. A bare number is refused too: .NET reads "30" as thirty
+    /// days, which is never what a timeout setting means. Call it before binding so the message shows the format.
     /// </summary>
     public static void RequireTimeSpan(IConfigurationSection section, string key) => RequireReadable(
         section,
         key,
-        value => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _),
-        "is not a time span",
+        value => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _)
+            && value.Contains(':', StringComparison.Ordinal),
+        "is not a time span in hours:minutes:seconds (a bare number would be read as days)",
         "Write it as hours:minutes:seconds, for example 00:00:30 for thirty seconds");
 
     /// <summary>
