@@ -6,13 +6,17 @@ namespace Multiverse.Sdk.Aws;
 public sealed class AssumeRoleOptions
 {
     /// <summary>Gets or sets the ARN of the role to assume; when empty, no role is assumed.</summary>
+    /// <value>Defaults to none.</value>
     public string? RoleArn { get; set; }
 
-    /// <summary>Gets or sets the external id the role's trust policy requires, if any.</summary>
+    /// <summary>
+    /// Gets or sets the external id the role's trust policy requires, if any. It never appears in logs.
+    /// </summary>
+    /// <value>Defaults to none.</value>
     public string? ExternalId { get; set; }
 
     /// <summary>Gets or sets the role session name that appears in CloudTrail.</summary>
-    /// <value>Defaults to the service name.</value>
+    /// <value>Defaults to the service name, with characters STS refuses replaced by <c>-</c>.</value>
     public string? SessionName { get; set; }
 
     /// <summary>Gets or sets how long each set of temporary credentials lasts.</summary>

@@ -7,4 +7,8 @@ namespace Multiverse.Sdk.Aws;
 /// <param name="SessionName">The role session name.</param>
 /// <param name="ExternalId">The external id, when the role's trust policy requires one.</param>
 /// <param name="Duration">How long each set of credentials lasts.</param>
-internal sealed record AssumeRoleRequestSettings(string RoleArn, string SessionName, string? ExternalId, TimeSpan Duration);
+internal sealed record AssumeRoleRequestSettings(
+    string RoleArn,
+    string SessionName,
+    string? ExternalId,
+    TimeSpan Duration);

@@ -43,8 +43,10 @@ internal sealed partial class AwsClientFactory : IDisposable
         _profiles = new AwsProfiles(environment);
         _time = time;
         _logger = logger;
-        _defaultSessionName = ToSessionName(
-            options.Value.ServiceName ?? environment.Get("POWERTOOLS_SERVICE_NAME") ?? hostEnvironment?.ApplicationName);
+        string? serviceName = options.Value.ServiceName
+            ?? environment.Get("POWERTOOLS_SERVICE_NAME")
+            ?? hostEnvironment?.ApplicationName;
+        _defaultSessionName = ToSessionName(serviceName);
         _region = new Lazy<AwsRegion>(ResolveRegion);
         _selection = new Lazy<AwsCredentialSelection>(SelectCredentials);
         _credentials = new Lazy<AWSCredentials>(CreateCredentials);
@@ -153,8 +155,10 @@ internal sealed partial class AwsClientFactory : IDisposable
 
         if (s3.ChecksumOnlyWhenRequired ?? compatibleServer)
         {
-            settings[nameof(AmazonS3Config.RequestChecksumCalculation)] = nameof(RequestChecksumCalculation.WHEN_REQUIRED);
-            settings[nameof(AmazonS3Config.ResponseChecksumValidation)] = nameof(ResponseChecksumValidation.WHEN_REQUIRED);
+            settings[nameof(AmazonS3Config.RequestChecksumCalculation)] =
+                nameof(RequestChecksumCalculation.WHEN_REQUIRED);
+            settings[nameof(AmazonS3Config.ResponseChecksumValidation)] =
+                nameof(ResponseChecksumValidation.WHEN_REQUIRED);
         }
     }
 
@@ -205,9 +209,9 @@ internal sealed partial class AwsClientFactory : IDisposable
         {
             case AwsCredentialSource.LocalCredentials:
             case AwsCredentialSource.EnvironmentVariables:
-                return selection.SessionToken is null
-                    ? new BasicAWSCredentials(selection.AccessKeyId, selection.SecretAccessKey)
-                    : new SessionAWSCredentials(selection.AccessKeyId, selection.SecretAccessKey, selection.SessionToken);
+                return selection.SessionToken is string sessionToken
+                    ? new SessionAWSCredentials(selection.AccessKeyId, selection.SecretAccessKey, sessionToken)
+                    : new BasicAWSCredentials(selection.AccessKeyId, selection.SecretAccessKey);
             case AwsCredentialSource.WebIdentityToken:
                 // AssumeRoleWithWebIdentity is an unsigned call: the token is the proof.
                 return Own(new WebIdentityCredentials(
@@ -238,7 +242,9 @@ internal sealed partial class AwsClientFactory : IDisposable
         return disposable;
     }
 
-    /// <summary>Turns a service name into a role session name STS accepts (2 to 64 characters of a fixed set).</summary>
+    /// <summary>
+    /// Turns a service name into a role session name STS accepts (2 to 64 characters of a fixed set).
+    /// </summary>
     internal static string ToSessionName(string? serviceName)
     {
         string cleaned = SessionNameForbidden().Replace(serviceName ?? string.Empty, "-").Trim('-');

@@ -8,7 +8,9 @@ internal enum AwsCredentialSource
     /// <summary>The fixed key of <c>Multiverse:Aws:LocalCredentials</c>, for local servers.</summary>
     LocalCredentials,
 
-    /// <summary><c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>AWS_SESSION_TOKEN</c>, as Lambda sets them.</summary>
+    /// <summary>
+    /// <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>AWS_SESSION_TOKEN</c>, as Lambda sets them.
+    /// </summary>
     EnvironmentVariables,
 
     /// <summary><c>AWS_WEB_IDENTITY_TOKEN_FILE</c> with <c>AWS_ROLE_ARN</c>, as GitLab OIDC jobs and EKS use.</summary>

@@ -16,7 +16,9 @@ internal sealed class AwsEnvironment
     /// <summary>Gets the environment of the running process.</summary>
     public static AwsEnvironment Process { get; } = new(Environment.GetEnvironmentVariable);
 
-    /// <summary>Gets the shared credentials file: <c>AWS_SHARED_CREDENTIALS_FILE</c>, else <c>~/.aws/credentials</c>.</summary>
+    /// <summary>
+    /// Gets the shared credentials file: <c>AWS_SHARED_CREDENTIALS_FILE</c>, else <c>~/.aws/credentials</c>.
+    /// </summary>
     public string CredentialsFilePath =>
         Get(AwsEnvironmentVariables.SharedCredentialsFile) ?? Path.Combine(HomeDirectory, ".aws", "credentials");
 

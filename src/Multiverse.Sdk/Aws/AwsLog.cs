@@ -29,7 +29,11 @@ internal static partial class AwsLog
         EventName = "AwsAssumingRole",
         Level = LogLevel.Information,
         Message = "AWS clients assume role {RoleArn} as session {RoleSessionName} for {DurationSeconds} s at a time")]
-    public static partial void AssumingRole(ILogger logger, string roleArn, string roleSessionName, int durationSeconds);
+    public static partial void AssumingRole(
+        ILogger logger,
+        string roleArn,
+        string roleSessionName,
+        int durationSeconds);
 
     [LoggerMessage(
         EventId = 1204,

@@ -35,7 +35,8 @@ public sealed class AwsOptions
     public AssumeRoleOptions AssumeRole { get; } = new();
 
     /// <summary>Gets or sets how failed requests are retried.</summary>
-    /// <value>Defaults to the AWS SDK's default, <see cref="RequestRetryMode.Standard"/>.</value>
+    /// <value>Defaults to the AWS SDK's default, <see cref="RequestRetryMode.Standard"/>. Configuration accepts the
+    /// names <c>Standard</c>, <c>Adaptive</c> and <c>Legacy</c>.</value>
     public RequestRetryMode? RetryMode { get; set; }
 
     /// <summary>Gets or sets the number of attempts per request, the first one included.</summary>
@@ -47,7 +48,7 @@ public sealed class AwsOptions
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>Gets or sets the time allowed to open a connection.</summary>
-    /// <value>Defaults to the AWS SDK's default (no limit other than <see cref="Timeout"/>).</value>
+    /// <value>Defaults to the AWS SDK's default.</value>
     public TimeSpan? ConnectTimeout { get; set; }
 
     /// <summary>Gets the DynamoDB client settings.</summary>

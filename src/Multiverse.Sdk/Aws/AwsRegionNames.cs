@@ -15,7 +15,7 @@ internal static partial class AwsRegionNames
     /// <summary>Returns whether the AWS SDK lists <paramref name="name"/> as a region.</summary>
     public static bool IsKnown(string name) => s_known.Contains(name);
 
-    /// <summary>Returns whether <paramref name="name"/> has the shape of a region code, such as <c>eu-west-1</c>.</summary>
+    /// <summary>Returns whether <paramref name="name"/> looks like a region code such as <c>eu-west-1</c>.</summary>
     public static bool IsWellFormed(string name) => RegionCode().IsMatch(name);
 
     /// <summary>How to correct an unusable region name, for messages.</summary>

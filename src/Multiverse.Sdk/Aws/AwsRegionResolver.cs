@@ -47,7 +47,9 @@ internal static class AwsRegionResolver
         return region;
     }
 
-    /// <summary>Returns the profile whose settings apply: the configured one, else <c>AWS_PROFILE</c>, else default.</summary>
+    /// <summary>
+    /// Returns the profile whose settings apply: the configured one, else <c>AWS_PROFILE</c>, else default.
+    /// </summary>
     public static string ProfileName(AwsOptions options, AwsEnvironment environment) =>
         !string.IsNullOrWhiteSpace(options.Profile)
             ? options.Profile.Trim()

@@ -19,8 +19,10 @@ internal static class AwsServiceCollectionExtensions
         services.TryAddSingleton(AwsEnvironment.Process);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AwsClientFactory>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MultiverseOptions>, AwsOptionsValidator>());
-        services.TryAddSingleton<IAmazonDynamoDB>(provider => provider.GetRequiredService<AwsClientFactory>().CreateDynamoDb());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<MultiverseOptions>, AwsOptionsValidator>());
+        services.TryAddSingleton<IAmazonDynamoDB>(
+            provider => provider.GetRequiredService<AwsClientFactory>().CreateDynamoDb());
         services.TryAddSingleton<IAmazonS3>(provider => provider.GetRequiredService<AwsClientFactory>().CreateS3());
         services.TryAddSingleton<IAmazonSecurityTokenService>(
             provider => provider.GetRequiredService<AwsClientFactory>().CreateSecurityToken());

@@ -9,5 +9,6 @@ public class AwsServiceOptions
     /// Gets or sets an absolute endpoint URL that replaces the AWS endpoint, for local or compatible servers.
     /// Requests are still signed for <see cref="AwsOptions.Region"/>.
     /// </summary>
+    /// <value>Defaults to none: the client calls AWS's endpoint for the region.</value>
     public Uri? ServiceUrl { get; set; }
 }

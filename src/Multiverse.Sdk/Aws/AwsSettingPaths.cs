@@ -22,6 +22,6 @@ internal static class AwsSettingPaths
     public const string AccessKeyId = LocalCredentials + ":" + nameof(LocalCredentialsOptions.AccessKeyId);
     public const string SecretAccessKey = LocalCredentials + ":" + nameof(LocalCredentialsOptions.SecretAccessKey);
 
-    /// <summary>Returns the path of a setting of one service client, for example <c>Multiverse:Aws:S3:ServiceUrl</c>.</summary>
+    /// <summary>Returns the endpoint setting of one client, such as <c>Multiverse:Aws:S3:ServiceUrl</c>.</summary>
     public static string ServiceUrl(string service) => $"{Section}:{service}:{nameof(AwsServiceOptions.ServiceUrl)}";
 }

@@ -6,8 +6,10 @@ namespace Multiverse.Sdk.Aws;
 public sealed class LocalCredentialsOptions
 {
     /// <summary>Gets or sets the access key id.</summary>
+    /// <value>Defaults to none.</value>
     public string? AccessKeyId { get; set; }
 
     /// <summary>Gets or sets the secret access key. It never appears in logs.</summary>
+    /// <value>Defaults to none.</value>
     public string? SecretAccessKey { get; set; }
 }

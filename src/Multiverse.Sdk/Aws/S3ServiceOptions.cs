@@ -6,13 +6,19 @@ namespace Multiverse.Sdk.Aws;
 public sealed class S3ServiceOptions : AwsServiceOptions
 {
     /// <summary>Gets or sets whether bucket names go in the path instead of the host name.</summary>
-    /// <value>Defaults to <see langword="true"/> when <see cref="AwsServiceOptions.ServiceUrl"/> is set.</value>
+    /// <value>
+    /// Defaults to <see langword="true"/> when <see cref="AwsServiceOptions.ServiceUrl"/> names a host outside
+    /// <c>amazonaws.com</c>, otherwise to the AWS SDK's default.
+    /// </value>
     public bool? ForcePathStyle { get; set; }
 
     /// <summary>
     /// Gets or sets whether uploads carry a checksum only when S3 requires one. Most S3-compatible servers
     /// reject the streaming checksum trailers the AWS SDK sends by default.
     /// </summary>
-    /// <value>Defaults to <see langword="true"/> when <see cref="AwsServiceOptions.ServiceUrl"/> is set.</value>
+    /// <value>
+    /// Defaults to <see langword="true"/> when <see cref="AwsServiceOptions.ServiceUrl"/> names a host outside
+    /// <c>amazonaws.com</c>, otherwise to the AWS SDK's default.
+    /// </value>
     public bool? ChecksumOnlyWhenRequired { get; set; }
 }

@@ -30,61 +30,38 @@ internal static class ConfigurationBinding
 
     /// <summary>
     /// Checks that the value at <paramref name="key"/> under <paramref name="section"/>, when present, is a
-    /// time span the configuration binder can read. Call it before binding so the message can show the format.
+    /// time span the configuration binder can read. A bare number is refused too: .NET reads "30" as thirty
+    /// days, which is never what a timeout setting means. Call it before binding so the message shows the format.
     /// </summary>
-    public static void RequireTimeSpan(IConfigurationSection section, string key)
-    {
-        string? value = section[key];
-        if (string.IsNullOrWhiteSpace(value) || TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _))
-        {
-            return;
-        }
-
-        throw new MultiverseConfigurationException(InvalidSetting(
-            $"{section.Path}:{key}",
-            value,
-            "is not a time span",
-            "Write it as hours:minutes:seconds, for example 00:00:30 for thirty seconds"));
-    }
+    public static void RequireTimeSpan(IConfigurationSection section, string key) => RequireReadable(
+        section,
+        key,
+        value => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _)
+            && value.Contains(':', StringComparison.Ordinal),
+        "is not a time span in hours:minutes:seconds (a bare number would be read as days)",
+        "Write it as hours:minutes:seconds, for example 00:00:30 for thirty seconds");
 
     /// <summary>
     /// Checks that the value at <paramref name="key"/> under <paramref name="section"/>, when present, is a
     /// whole number. Call it before binding so the message names the setting.
     /// </summary>
-    public static void RequireInt32(IConfigurationSection section, string key)
-    {
-        string? value = section[key];
-        if (string.IsNullOrWhiteSpace(value)
-            || int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-        {
-            return;
-        }
-
-        throw new MultiverseConfigurationException(InvalidSetting(
-            $"{section.Path}:{key}",
-            value,
-            "is not a whole number",
-            "Write it as digits only, for example 3"));
-    }
+    public static void RequireInt32(IConfigurationSection section, string key) => RequireReadable(
+        section,
+        key,
+        value => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+        "is not a whole number",
+        "Write it as digits only, for example 3");
 
     /// <summary>
     /// Checks that the value at <paramref name="key"/> under <paramref name="section"/>, when present, is
     /// <c>true</c> or <c>false</c>. Call it before binding so the message names the setting.
     /// </summary>
-    public static void RequireBoolean(IConfigurationSection section, string key)
-    {
-        string? value = section[key];
-        if (string.IsNullOrWhiteSpace(value) || bool.TryParse(value, out _))
-        {
-            return;
-        }
-
-        throw new MultiverseConfigurationException(InvalidSetting(
-            $"{section.Path}:{key}",
-            value,
-            "is not a boolean",
-            "Set it to true or false"));
-    }
+    public static void RequireBoolean(IConfigurationSection section, string key) => RequireReadable(
+        section,
+        key,
+        value => bool.TryParse(value, out _),
+        "is not a boolean",
+        "Set it to true or false");
 
     /// <summary>
     /// Builds the message for a setting whose value is wrong: the setting's path, its value, the problem, the fix
@@ -100,6 +77,22 @@ internal static class ConfigurationBinding
             ? $"Setting '{path}' {problem}"
             : $"Setting '{path}' has the value '{value}', which {problem}";
         return $"{found}. {fix} (environment variable {ToEnvironmentVariable(path)}).";
+    }
+
+    private static void RequireReadable(
+        IConfigurationSection section,
+        string key,
+        Func<string, bool> canRead,
+        string problem,
+        string fix)
+    {
+        string? value = section[key];
+        if (string.IsNullOrWhiteSpace(value) || canRead(value))
+        {
+            return;
+        }
+
+        throw new MultiverseConfigurationException(InvalidSetting($"{section.Path}:{key}", value, problem, fix));
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class AssumeRoleCredentialsTests : IAsyncLifetime
     private static readonly TimeSpan s_lifetime = TimeSpan.FromMinutes(15);
 
     private readonly AwsTestEnvironment _environment = new();
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    private readonly ManualTimeProvider _time = ManualTimeProvider.StartingNow();
     private readonly CapturingLoggerProvider _logs = new();
     private LoopbackAwsServer _server = null!;
     private int _issued;
@@ -139,7 +139,8 @@ public sealed class AssumeRoleCredentialsTests : IAsyncLifetime
         await host.Services.GetRequiredService<IAmazonDynamoDB>().ListTablesAsync();
 
         RecordedRequest call = Assert.Single(_server.Requests, request => request.Headers.ContainsKey("X-Amz-Target"));
-        Assert.Contains($"Credential={TemporaryKey.Numbered(1).AccessKeyId}/", call.Authorization, StringComparison.Ordinal);
+        string expectedCredential = $"Credential={TemporaryKey.Numbered(1).AccessKeyId}/";
+        Assert.Contains(expectedCredential, call.Authorization, StringComparison.Ordinal);
         Assert.Equal(TemporaryKey.Numbered(1).SessionToken, call.Headers["X-Amz-Security-Token"]);
     }
 

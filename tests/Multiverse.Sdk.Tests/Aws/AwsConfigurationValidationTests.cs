@@ -21,7 +21,7 @@ public sealed class AwsConfigurationValidationTests : IDisposable
     [InlineData("Sts:ServiceUrl", "sts.local", "Multiverse:Aws:Sts:ServiceUrl", "Write the scheme and host")]
     [InlineData("Timeout", "00:00:00", "Multiverse:Aws:Timeout", "positive time span")]
     [InlineData("Timeout", "-00:00:05", "Multiverse:Aws:Timeout", "positive time span")]
-    [InlineData("Timeout", "30", "Multiverse:Aws:Timeout", "a bare number is read as days")]
+    [InlineData("Timeout", "30.00:00:00", "Multiverse:Aws:Timeout", "a bare number is read as days")]
     [InlineData("ConnectTimeout", "00:00:00", "Multiverse:Aws:ConnectTimeout", "positive time span")]
     [InlineData("MaxAttempts", "0", "Multiverse:Aws:MaxAttempts", "Set it to 1 for no retries")]
     [InlineData("LocalCredentials:AccessKeyId", "local", "Multiverse:Aws:LocalCredentials:SecretAccessKey", "Set both")]
@@ -34,14 +34,13 @@ public sealed class AwsConfigurationValidationTests : IDisposable
     {
         MultiverseConfigurationException exception = StartWith(new() { [$"Multiverse:Aws:{key}"] = value });
 
-        Assert.Contains($"'{expectedSetting}'", exception.Message, StringComparison.Ordinal);
-        Assert.Contains(expectedFix, exception.Message, StringComparison.Ordinal);
+        AssertNamesSettingAndFix(exception, expectedSetting, expectedFix);
     }
 
     [Theory]
-    [InlineData("RoleArn", "arn:aws:iam::1234:role/short-account", "Multiverse:Aws:AssumeRole:RoleArn", "12-digit account id")]
+    [InlineData("RoleArn", "arn:aws:iam::1234:role/short", "Multiverse:Aws:AssumeRole:RoleArn", "12-digit account id")]
     [InlineData("RoleArn", "orders-reader", "Multiverse:Aws:AssumeRole:RoleArn", "arn:aws:iam::123456789012:role/")]
-    [InlineData("RoleArn", "arn:aws:iam::123456789012:user/alice", "Multiverse:Aws:AssumeRole:RoleArn", "is not an IAM role ARN")]
+    [InlineData("RoleArn", "arn:aws:iam::123456789012:user/alice", "Multiverse:Aws:AssumeRole:RoleArn", "IAM role ARN")]
     [InlineData("Duration", "00:05:00", "Multiverse:Aws:AssumeRole:Duration", "from 00:15:00 to 12:00:00")]
     [InlineData("Duration", "13:00:00", "Multiverse:Aws:AssumeRole:Duration", "from 00:15:00 to 12:00:00")]
     [InlineData("SessionName", "has spaces", "Multiverse:Aws:AssumeRole:SessionName", "2 to 64 letters")]
@@ -60,8 +59,7 @@ public sealed class AwsConfigurationValidationTests : IDisposable
 
         MultiverseConfigurationException exception = StartWith(settings);
 
-        Assert.Contains($"'{expectedSetting}'", exception.Message, StringComparison.Ordinal);
-        Assert.Contains(expectedFix, exception.Message, StringComparison.Ordinal);
+        AssertNamesSettingAndFix(exception, expectedSetting, expectedFix);
     }
 
     [Fact]
@@ -82,6 +80,7 @@ public sealed class AwsConfigurationValidationTests : IDisposable
     [InlineData("RetryMode", "Agressive", "Multiverse:Aws:RetryMode", "Standard, Adaptive")]
     [InlineData("Timeout", "thirty seconds", "Multiverse:Aws:Timeout", "00:00:30")]
     [InlineData("ConnectTimeout", "5s", "Multiverse:Aws:ConnectTimeout", "hours:minutes:seconds")]
+    [InlineData("Timeout", "30", "Multiverse:Aws:Timeout", "would be read as days")]
     [InlineData("AssumeRole:Duration", "1h", "Multiverse:Aws:AssumeRole:Duration", "hours:minutes:seconds")]
     [InlineData("MaxAttempts", "three", "Multiverse:Aws:MaxAttempts", "digits only")]
     [InlineData("AllowUnknownRegion", "yes", "Multiverse:Aws:AllowUnknownRegion", "true or false")]
@@ -95,9 +94,9 @@ public sealed class AwsConfigurationValidationTests : IDisposable
     {
         MultiverseConfigurationException exception = StartWith(new() { [$"Multiverse:Aws:{key}"] = value });
 
-        Assert.Contains($"'{expectedSetting}'", exception.Message, StringComparison.Ordinal);
-        Assert.Contains(expectedForm, exception.Message, StringComparison.Ordinal);
-        Assert.Contains(expectedSetting.Replace(":", "__", StringComparison.Ordinal), exception.Message, StringComparison.Ordinal);
+        AssertNamesSettingAndFix(exception, expectedSetting, expectedForm);
+        string environmentVariable = expectedSetting.Replace(":", "__", StringComparison.Ordinal);
+        Assert.Contains(environmentVariable, exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,6 +159,15 @@ public sealed class AwsConfigurationValidationTests : IDisposable
 
         await host.StartAsync();
         await host.StopAsync();
+    }
+
+    private static void AssertNamesSettingAndFix(
+        MultiverseConfigurationException exception,
+        string expectedSetting,
+        string expectedFix)
+    {
+        Assert.Contains($"'{expectedSetting}'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(expectedFix, exception.Message, StringComparison.Ordinal);
     }
 
     private MultiverseConfigurationException StartWith(Dictionary<string, string?> settings)

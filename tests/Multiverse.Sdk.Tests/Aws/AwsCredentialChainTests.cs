@@ -32,6 +32,15 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
+    public void Select_HomeFolderWithoutAwsFiles_LooksPastTheProfiles()
+    {
+        _environment.Set("HOME", Path.Combine(_environment.HomeDirectory, "missing"))
+            .Set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/task");
+
+        Assert.Equal(AwsCredentialSource.ContainerCredentials, Select().Source);
+    }
+
+    [Fact]
     public void Select_NothingConfiguredAndMetadataDisabled_ThrowsListingTheSources()
     {
         _environment.Set("AWS_EC2_METADATA_DISABLED", "true");
@@ -269,7 +278,10 @@ public sealed class AwsCredentialChainTests : IDisposable
 
         var exception = Assert.Throws<MultiverseConfigurationException>(Select);
 
-        Assert.Contains("'empty' named by Multiverse:Aws:Profile holds no credentials", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "'empty' named by Multiverse:Aws:Profile holds no credentials",
+            exception.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,34 @@ public sealed class AwsEndpointOverrideTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DynamoDb_LambdaRoleVariables_SignsWithTheirKeyAndSessionToken()
+    {
+        _environment.Set("AWS_ACCESS_KEY_ID", "ASIALAMBDAKEYID")
+            .Set("AWS_SECRET_ACCESS_KEY", "lambda-secret")
+            .Set("AWS_SESSION_TOKEN", "lambda-session-token");
+        using IHost host = BuildHost("DynamoDb", region: "eu-central-1", withLocalCredentials: false);
+
+        await host.Services.GetRequiredService<IAmazonDynamoDB>().ListTablesAsync();
+
+        RecordedRequest request = Assert.Single(_server.Requests);
+        Assert.Contains("Credential=ASIALAMBDAKEYID/", request.Authorization, StringComparison.Ordinal);
+        Assert.Equal("lambda-session-token", request.Headers["X-Amz-Security-Token"]);
+    }
+
+    [Fact]
+    public async Task DynamoDb_AwsProfileWithKeys_SignsWithTheProfileKey()
+    {
+        _environment.WithCredentialsFile("[staging]\naws_access_key_id = AKIASTAGINGKEY\naws_secret_access_key = s\n")
+            .Set("AWS_PROFILE", "staging");
+        using IHost host = BuildHost("DynamoDb", region: "eu-central-1", withLocalCredentials: false);
+
+        await host.Services.GetRequiredService<IAmazonDynamoDB>().ListTablesAsync();
+
+        RecordedRequest request = Assert.Single(_server.Requests);
+        Assert.Contains("Credential=AKIASTAGINGKEY/", request.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task S3_CompatibleServer_PutsTheBucketInThePathAndSignsForTheRegion()
     {
         using IHost host = BuildHost("S3", region: "eu-central-1");
@@ -109,14 +137,16 @@ public sealed class AwsEndpointOverrideTests : IAsyncLifetime
 
     private static LoopbackResponse Respond(RecordedRequest request)
     {
-        if (request.Headers.TryGetValue("X-Amz-Target", out string? target) && target.EndsWith(".ListTables", StringComparison.Ordinal))
+        if (request.Headers.TryGetValue("X-Amz-Target", out string? target)
+            && target.EndsWith(".ListTables", StringComparison.Ordinal))
         {
             return new LoopbackResponse(200, "application/x-amz-json-1.0", """{"TableNames":["orders"]}""");
         }
 
         if (request.Method == "PUT")
         {
-            return new LoopbackResponse(200, "text/plain", string.Empty, [("ETag", "\"4a8a08f09d37b73795649038408b5f33\"")]);
+            (string, string) etag = ("ETag", "\"5d41402abc4b2a76b9719d911017c592\"");
+            return new LoopbackResponse(200, "text/plain", string.Empty, [etag]);
         }
 
         return request.Form.GetValueOrDefault("Action") == "GetCallerIdentity"
@@ -132,15 +162,26 @@ public sealed class AwsEndpointOverrideTests : IAsyncLifetime
             ContentBody = "meow",
         });
 
-    private IHost BuildHost(string service, string? region, params (string Key, string Value)[] extraSettings)
+    private IHost BuildHost(string service, string? region, params (string Key, string Value)[] extraSettings) =>
+        BuildHost(service, region, withLocalCredentials: true, extraSettings);
+
+    private IHost BuildHost(
+        string service,
+        string? region,
+        bool withLocalCredentials,
+        params (string Key, string Value)[] extraSettings)
     {
         var settings = new Dictionary<string, string?>
         {
             [$"Multiverse:Aws:{service}:ServiceUrl"] = _server.Url.ToString(),
-            ["Multiverse:Aws:LocalCredentials:AccessKeyId"] = "local-key",
-            ["Multiverse:Aws:LocalCredentials:SecretAccessKey"] = "local-secret",
             ["Multiverse:Aws:MaxAttempts"] = "1",
         };
+        if (withLocalCredentials)
+        {
+            settings["Multiverse:Aws:LocalCredentials:AccessKeyId"] = "local-key";
+            settings["Multiverse:Aws:LocalCredentials:SecretAccessKey"] = "local-secret";
+        }
+
         if (region is not null)
         {
             settings["Multiverse:Aws:Region"] = region;

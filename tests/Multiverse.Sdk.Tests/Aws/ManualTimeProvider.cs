@@ -10,6 +10,10 @@ public sealed class ManualTimeProvider : TimeProvider
         _now = start;
     }
 
+    /// <summary>Starts at the current time, in whole seconds as STS writes expiry times.</summary>
+    public static ManualTimeProvider StartingNow() =>
+        new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;

@@ -34,7 +34,11 @@ public static class StsResponses
         "text/xml",
         $"""
         <ErrorResponse xmlns="{Namespace}">
-          <Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not authorized to assume the role</Message></Error>
+          <Error>
+            <Type>Sender</Type>
+            <Code>AccessDenied</Code>
+            <Message>Not authorized to perform sts:AssumeRole</Message>
+          </Error>
           <RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId>
         </ErrorResponse>
         """);

@@ -11,7 +11,7 @@ public sealed class WebIdentityCredentialsTests : IAsyncLifetime
     private static readonly TimeSpan s_lifetime = TimeSpan.FromHours(1);
 
     private readonly AwsTestEnvironment _environment = new();
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    private readonly ManualTimeProvider _time = ManualTimeProvider.StartingNow();
     private LoopbackAwsServer _server = null!;
     private string _tokenFile = null!;
     private int _issued;
