@@ -24,7 +24,8 @@ internal static class EmbeddedObjectEndpoint
         {
             ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmbeddedObjectEndpoint));
             ObjectsLog.PresignedRequestRefused(logger, request.Method, bucketName, refusal);
-            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, $"Access denied: {refusal}.").ConfigureAwait(false);
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, $"Access denied: {refusal}.")
+                .ConfigureAwait(false);
             return;
         }
 

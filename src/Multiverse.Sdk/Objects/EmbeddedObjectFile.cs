@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Multiverse.Sdk.Objects;
 
@@ -13,10 +14,15 @@ internal static class EmbeddedObjectFile
     private const int TrailerLength = sizeof(int) + 8;
 
     private static readonly byte[] s_marker = "MVOBJ01\n"u8.ToArray();
+    private static readonly JsonTypeInfo<EmbeddedObjectHeader> s_headerType =
+        EmbeddedObjectJsonContext.Default.EmbeddedObjectHeader;
 
-    public static async Task WriteTrailerAsync(Stream file, EmbeddedObjectHeader header, CancellationToken cancellationToken)
+    public static async Task WriteTrailerAsync(
+        Stream file,
+        EmbeddedObjectHeader header,
+        CancellationToken cancellationToken)
     {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(header, EmbeddedObjectJsonContext.Default.EmbeddedObjectHeader);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(header, s_headerType);
         byte[] trailer = new byte[TrailerLength];
         BinaryPrimitives.WriteInt32LittleEndian(trailer, json.Length);
         s_marker.CopyTo(trailer, sizeof(int));
@@ -37,7 +43,10 @@ internal static class EmbeddedObjectFile
         file.Position = length - TrailerLength;
         file.ReadExactly(trailer);
         int headerLength = BinaryPrimitives.ReadInt32LittleEndian(trailer);
-        if (!trailer[sizeof(int)..].SequenceEqual(s_marker) || headerLength <= 0 || headerLength > length - TrailerLength)
+        bool valid = trailer[sizeof(int)..].SequenceEqual(s_marker)
+            && headerLength > 0
+            && headerLength <= length - TrailerLength;
+        if (!valid)
         {
             throw Corrupt(file.Name);
         }
@@ -45,7 +54,7 @@ internal static class EmbeddedObjectFile
         byte[] json = new byte[headerLength];
         file.Position = length - TrailerLength - headerLength;
         file.ReadExactly(json);
-        EmbeddedObjectHeader? header = JsonSerializer.Deserialize(json, EmbeddedObjectJsonContext.Default.EmbeddedObjectHeader);
+        EmbeddedObjectHeader? header = JsonSerializer.Deserialize(json, s_headerType);
         if (header is null || header.Size != length - TrailerLength - headerLength)
         {
             throw Corrupt(file.Name);

@@ -41,6 +41,8 @@ internal sealed class EmbeddedObjectHeader
 
 /// <summary>Source-generated JSON for <see cref="EmbeddedObjectHeader"/>, so the provider stays
 /// trimming-safe.</summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EmbeddedObjectHeader))]
 internal sealed partial class EmbeddedObjectJsonContext : JsonSerializerContext;

@@ -71,7 +71,10 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
         return WriteAsync(header, content, options, cancellationToken);
     }
 
-    protected override Task<ObjectDownload> GetCoreAsync(string key, ObjectGetOptions options, CancellationToken cancellationToken)
+    protected override Task<ObjectDownload> GetCoreAsync(
+        string key,
+        ObjectGetOptions options,
+        CancellationToken cancellationToken)
     {
         FileStream file = OpenObject(key);
         try
@@ -102,7 +105,8 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
             }
 
             var content = new BoundedReadStream(file, from, to - from + 1);
-            return Task.FromResult(new ObjectDownload(header.ETag, header.ToProperties(), content, content.Length, returned));
+            var download = new ObjectDownload(header.ETag, header.ToProperties(), content, content.Length, returned);
+            return Task.FromResult(download);
         }
         catch
         {
@@ -141,12 +145,13 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
     {
         await using FileStream source = OpenObject(sourceKey);
         EmbeddedObjectHeader sourceHeader = EmbeddedObjectFile.ReadHeader(source);
+        bool replace = options.ReplaceMetadata;
         var header = new EmbeddedObjectHeader
         {
             Key = destinationKey,
-            ContentType = options.ReplaceMetadata ? options.ContentType ?? DefaultContentType : sourceHeader.ContentType,
-            CacheControl = options.ReplaceMetadata ? options.CacheControl : sourceHeader.CacheControl,
-            Metadata = options.ReplaceMetadata ? LowerCaseNames(options.Metadata) : sourceHeader.Metadata,
+            ContentType = replace ? options.ContentType ?? DefaultContentType : sourceHeader.ContentType,
+            CacheControl = replace ? options.CacheControl : sourceHeader.CacheControl,
+            Metadata = replace ? LowerCaseNames(options.Metadata) : sourceHeader.Metadata,
             Encryption = sourceHeader.Encryption,
             KmsKeyId = sourceHeader.KmsKeyId,
         };
@@ -154,7 +159,9 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
         return await WriteAsync(header, content, conditions: null, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task<ObjectListPage> ListPageCoreAsync(ObjectListRequest request, CancellationToken cancellationToken)
+    protected override Task<ObjectListPage> ListPageCoreAsync(
+        ObjectListRequest request,
+        CancellationToken cancellationToken)
     {
         string prefix = request.Prefix ?? string.Empty;
         string? after = DecodePageToken(request.PageToken);
@@ -232,7 +239,7 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
     [SuppressMessage(
         "Security",
         "CA5351:Do Not Use Broken Cryptographic Algorithms",
-        Justification = "S3 defines a single-part ETag as the MD5 of the content; it is an identifier, not a safeguard.")]
+        Justification = "S3 defines a single-part ETag as the content's MD5; it identifies, it does not protect.")]
     private async Task WritePartialAsync(
         string partialPath,
         EmbeddedObjectHeader header,
@@ -369,12 +376,20 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
 
     // Readers allow the file to be replaced or deleted under them: they keep reading the version they opened.
     private static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 4096, useAsync: true);
+        new(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.ReadWrite | FileShare.Delete,
+            bufferSize: 4096,
+            useAsync: true);
 
     private List<ObjectSummary> ReadAllSummaries(string prefix, CancellationToken cancellationToken)
     {
         var summaries = new List<ObjectSummary>();
-        foreach (string path in Directory.EnumerateFiles(_objectsFolder, "*" + ObjectExtension, SearchOption.AllDirectories))
+        IEnumerable<string> paths =
+            Directory.EnumerateFiles(_objectsFolder, "*" + ObjectExtension, SearchOption.AllDirectories);
+        foreach (string path in paths)
         {
             cancellationToken.ThrowIfCancellationRequested();
             EmbeddedObjectHeader header;
@@ -441,7 +456,8 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
         return index < 0 ? null : key[..(index + delimiter.Length)];
     }
 
-    private static string EncodePageToken(string lastEntry) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastEntry));
+    private static string EncodePageToken(string lastEntry) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastEntry));
 
     private static string? DecodePageToken(string? token)
     {

@@ -53,7 +53,9 @@ internal sealed class EmbeddedPresigner
     /// <summary>Checks a request's signature and expiry; returns why it is refused, or null when it is valid.</summary>
     public string? Check(string method, string bucketName, string? key, string? expires, string? signature)
     {
-        if (key is null || signature is null || !long.TryParse(expires, CultureInfo.InvariantCulture, out long expiresAt))
+        if (key is null
+            || signature is null
+            || !long.TryParse(expires, CultureInfo.InvariantCulture, out long expiresAt))
         {
             return "the URL lacks its key, expires or signature parameter";
         }
@@ -80,7 +82,8 @@ internal sealed class EmbeddedPresigner
             return WithTrailingSlash(_publicBaseUrl);
         }
 
-        ICollection<string>? addresses = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        ICollection<string>? addresses =
+            _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         string? address = addresses?.OrderBy(item => item.StartsWith("https", StringComparison.OrdinalIgnoreCase))
             .FirstOrDefault();
         if (address is null)

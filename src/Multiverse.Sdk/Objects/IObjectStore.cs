@@ -41,7 +41,10 @@ public interface IObjectStore
     /// <returns>The object's properties and content, or a not-modified result; dispose it.</returns>
     /// <exception cref="ObjectNotFoundException">No object has the key.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range starts after the end of the object.</exception>
-    Task<ObjectDownload> GetAsync(string key, ObjectGetOptions? options = null, CancellationToken cancellationToken = default);
+    Task<ObjectDownload> GetAsync(
+        string key,
+        ObjectGetOptions? options = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Reads an object's properties without its content.</summary>
     /// <param name="key">The object key.</param>

@@ -22,5 +22,6 @@ public sealed class ObjectCopyOptions
 
     /// <summary>Gets the copy's user metadata when <see cref="ReplaceMetadata"/> is set.</summary>
     /// <value>Empty by default.</value>
-    public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> Metadata { get; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

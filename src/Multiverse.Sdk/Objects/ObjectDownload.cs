@@ -6,7 +6,12 @@ namespace Multiverse.Sdk.Objects;
 /// </summary>
 public sealed class ObjectDownload : IAsyncDisposable, IDisposable
 {
-    internal ObjectDownload(string etag, ObjectProperties? properties, Stream content, long contentLength, ObjectByteRange? range)
+    internal ObjectDownload(
+        string etag,
+        ObjectProperties? properties,
+        Stream content,
+        long contentLength,
+        ObjectByteRange? range)
     {
         ETag = etag;
         Properties = properties;

@@ -20,7 +20,8 @@ internal static class ObjectKeys
         if (byteCount > MaxKeyBytes)
         {
             throw new InvalidObjectKeyException(
-                $"The object key is {byteCount} bytes long in UTF-8; S3 accepts at most {MaxKeyBytes}. Use a shorter key.");
+                $"The object key is {byteCount} bytes long in UTF-8; S3 accepts at most {MaxKeyBytes}. "
+                + "Use a shorter key.");
         }
 
         for (int index = 0; index < key.Length; index++)

@@ -9,7 +9,10 @@ public sealed class ObjectListPage
     /// <param name="objects">The objects on the page.</param>
     /// <param name="commonPrefixes">The key prefixes grouped by the delimiter.</param>
     /// <param name="nextPageToken">The token of the next page, or <see langword="null"/> on the last page.</param>
-    public ObjectListPage(IReadOnlyList<ObjectSummary> objects, IReadOnlyList<string> commonPrefixes, string? nextPageToken)
+    public ObjectListPage(
+        IReadOnlyList<ObjectSummary> objects,
+        IReadOnlyList<string> commonPrefixes,
+        string? nextPageToken)
     {
         Objects = objects;
         CommonPrefixes = commonPrefixes;

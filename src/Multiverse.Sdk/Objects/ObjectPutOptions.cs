@@ -17,7 +17,8 @@ public sealed class ObjectPutOptions
     /// Gets the user metadata stored with the object. Names are stored in lower case, as S3 does.
     /// </summary>
     /// <value>Empty by default.</value>
-    public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> Metadata { get; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets or sets the server-side encryption of the object.</summary>
     /// <value>Defaults to <see cref="ObjectEncryption.None"/>, leaving it to the bucket's default.</value>

@@ -38,7 +38,8 @@ internal abstract class ObjectStoreBase : IObjectStore
         if (options.CreateOnly && options.IfMatch is not null)
         {
             throw new ArgumentException(
-                "CreateOnly and IfMatch exclude each other: an object cannot both be missing and have an ETag. Set one.",
+                "CreateOnly and IfMatch exclude each other: an object cannot both be missing and have an ETag. "
+                + "Set one of them.",
                 nameof(options));
         }
 
@@ -52,7 +53,10 @@ internal abstract class ObjectStoreBase : IObjectStore
         return PutCoreAsync(key, content, options, cancellationToken);
     }
 
-    public Task<ObjectDownload> GetAsync(string key, ObjectGetOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ObjectDownload> GetAsync(
+        string key,
+        ObjectGetOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ValidateKey(key);
         return GetCoreAsync(key, options ?? new ObjectGetOptions(), cancellationToken);
@@ -150,13 +154,19 @@ internal abstract class ObjectStoreBase : IObjectStore
         while (request.PageToken is not null);
     }
 
-    public Task<Uri> CreatePresignedGetUrlAsync(string key, TimeSpan expiresIn, CancellationToken cancellationToken = default)
+    public Task<Uri> CreatePresignedGetUrlAsync(
+        string key,
+        TimeSpan expiresIn,
+        CancellationToken cancellationToken = default)
     {
         ValidatePresign(key, expiresIn);
         return CreatePresignedUrlCoreAsync(key, HttpMethod.Get, expiresIn, cancellationToken);
     }
 
-    public Task<Uri> CreatePresignedPutUrlAsync(string key, TimeSpan expiresIn, CancellationToken cancellationToken = default)
+    public Task<Uri> CreatePresignedPutUrlAsync(
+        string key,
+        TimeSpan expiresIn,
+        CancellationToken cancellationToken = default)
     {
         ValidatePresign(key, expiresIn);
         return CreatePresignedUrlCoreAsync(key, HttpMethod.Put, expiresIn, cancellationToken);
@@ -170,7 +180,10 @@ internal abstract class ObjectStoreBase : IObjectStore
         ObjectPutOptions options,
         CancellationToken cancellationToken);
 
-    protected abstract Task<ObjectDownload> GetCoreAsync(string key, ObjectGetOptions options, CancellationToken cancellationToken);
+    protected abstract Task<ObjectDownload> GetCoreAsync(
+        string key,
+        ObjectGetOptions options,
+        CancellationToken cancellationToken);
 
     protected abstract Task<ObjectProperties> HeadCoreAsync(string key, CancellationToken cancellationToken);
 
@@ -184,7 +197,9 @@ internal abstract class ObjectStoreBase : IObjectStore
         ObjectCopyOptions options,
         CancellationToken cancellationToken);
 
-    protected abstract Task<ObjectListPage> ListPageCoreAsync(ObjectListRequest request, CancellationToken cancellationToken);
+    protected abstract Task<ObjectListPage> ListPageCoreAsync(
+        ObjectListRequest request,
+        CancellationToken cancellationToken);
 
     protected abstract Task<Uri> CreatePresignedUrlCoreAsync(
         string key,

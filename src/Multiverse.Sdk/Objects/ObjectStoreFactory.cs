@@ -73,7 +73,8 @@ internal sealed class ObjectStoreFactory : IObjectStoreFactory, IDisposable
         }
 
         string storeName = _options.Buckets
-            .FirstOrDefault(entry => string.Equals(entry.Value, bucketName, StringComparison.Ordinal)).Key ?? bucketName;
+            .FirstOrDefault(entry => string.Equals(entry.Value, bucketName, StringComparison.Ordinal))
+            .Key ?? bucketName;
         return GetStore(storeName) as EmbeddedObjectStore is { } store && store.BucketName == bucketName ? store : null;
     }
 

@@ -7,11 +7,22 @@ namespace Multiverse.Sdk.Objects;
 /// </summary>
 internal static partial class ObjectsLog
 {
-    [LoggerMessage(4100, LogLevel.Debug, "Started multipart upload of {BucketName}/{ObjectKey} with parts of {PartSize} bytes")]
-    public static partial void MultipartUploadStarted(ILogger logger, string bucketName, string objectKey, int partSize);
+    [LoggerMessage(
+        4100,
+        LogLevel.Debug,
+        "Started multipart upload of {BucketName}/{ObjectKey} with parts of {PartSize} bytes")]
+    public static partial void MultipartUploadStarted(
+        ILogger logger,
+        string bucketName,
+        string objectKey,
+        int partSize);
 
     [LoggerMessage(4101, LogLevel.Debug, "Completed multipart upload of {BucketName}/{ObjectKey} in {PartCount} parts")]
-    public static partial void MultipartUploadCompleted(ILogger logger, string bucketName, string objectKey, int partCount);
+    public static partial void MultipartUploadCompleted(
+        ILogger logger,
+        string bucketName,
+        string objectKey,
+        int partCount);
 
     [LoggerMessage(
         4102,
@@ -26,7 +37,10 @@ internal static partial class ObjectsLog
         int attempt,
         int maxAttempts);
 
-    [LoggerMessage(4103, LogLevel.Warning, "Aborted multipart upload of {BucketName}/{ObjectKey} after it failed or was cancelled")]
+    [LoggerMessage(
+        4103,
+        LogLevel.Warning,
+        "Aborted multipart upload of {BucketName}/{ObjectKey} after it failed or was cancelled")]
     public static partial void MultipartUploadAborted(ILogger logger, string bucketName, string objectKey);
 
     [LoggerMessage(

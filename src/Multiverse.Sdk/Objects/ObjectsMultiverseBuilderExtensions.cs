@@ -21,7 +21,8 @@ public static class ObjectsMultiverseBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddMultiverse</c>.</param>
     /// <returns>The same builder, to add more features.</returns>
-    public static IMultiverseBuilder AddObjects(this IMultiverseBuilder builder) => AddObjects(builder, configure: null);
+    public static IMultiverseBuilder AddObjects(this IMultiverseBuilder builder) =>
+        AddObjects(builder, configure: null);
 
     /// <summary>
     /// Adds object stores bound from <c>Multiverse:Objects</c>, then lets <paramref name="configure"/> adjust the
@@ -57,7 +58,8 @@ public static class ObjectsMultiverseBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EmbeddedPresigner>();
         builder.Services.AddSingleton<ObjectStoreFactory>();
-        builder.Services.AddSingleton<IObjectStoreFactory>(provider => provider.GetRequiredService<ObjectStoreFactory>());
+        builder.Services.AddSingleton<IObjectStoreFactory>(
+            provider => provider.GetRequiredService<ObjectStoreFactory>());
         builder.Services.AddSingleton<IObjectStore>(
             provider => provider.GetRequiredService<ObjectStoreFactory>().GetStore(ObjectsOptions.DefaultStoreName));
         builder.Services.AddKeyedSingleton<IObjectStore>(

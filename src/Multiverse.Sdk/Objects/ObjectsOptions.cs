@@ -25,7 +25,8 @@ public sealed class ObjectsOptions
     /// Empty by default. With <see cref="ObjectStoreProvider.S3"/> every store used needs an entry; the embedded
     /// provider uses the lower-cased store name when a store has none.
     /// </value>
-    public IDictionary<string, string> Buckets { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> Buckets { get; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the settings of the embedded provider.</summary>
     public EmbeddedObjectsOptions Embedded { get; } = new();

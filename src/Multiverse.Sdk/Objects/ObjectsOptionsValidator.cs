@@ -22,7 +22,8 @@ internal static class ObjectsOptionsValidator
                 throw Invalid(
                     $"Buckets:{bucket.Key}",
                     $"'{bucket.Value}' is not a valid S3 bucket name",
-                    "use 3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit");
+                    "use 3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter "
+                    + "or digit");
             }
         }
 
@@ -35,7 +36,10 @@ internal static class ObjectsOptionsValidator
 
         if (multipart.Threshold < 1)
         {
-            throw Invalid("Multipart:Threshold", $"{multipart.Threshold} bytes is not a size", "set it to 1 or more bytes");
+            throw Invalid(
+                "Multipart:Threshold",
+                $"{multipart.Threshold} bytes is not a size",
+                "set it to 1 or more bytes");
         }
 
         if (multipart.MaxConcurrentParts is < 1 or > MaxConcurrentParts)
@@ -63,7 +67,7 @@ internal static class ObjectsOptionsValidator
         }
 
         if (embedded.PublicBaseUrl is { } baseUrl
-            && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps)))
+            && (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https")))
         {
             throw Invalid("Embedded:PublicBaseUrl", $"'{baseUrl}' is not an absolute http or https address",
                 "set it to the address clients reach the application at, for example http://localhost:5000");

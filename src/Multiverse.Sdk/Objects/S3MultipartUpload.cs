@@ -86,7 +86,7 @@ internal sealed class S3MultipartUpload
         catch (Exception exception)
         {
             ArrayPool<byte>.Shared.Return(firstBuffer);
-            throw exception is AmazonS3Exception s3Exception ? _store.Translate(s3Exception, _key, _options) : exception;
+            throw Translate(exception);
         }
 
         ObjectsLog.MultipartUploadStarted(_store.Logger, _store.BucketName, _key, _partSize);
@@ -98,7 +98,7 @@ internal sealed class S3MultipartUpload
         catch (Exception exception)
         {
             await AbortAsync(uploadId).ConfigureAwait(false);
-            throw exception is AmazonS3Exception s3Exception ? _store.Translate(s3Exception, _key, _options) : exception;
+            throw Translate(exception);
         }
     }
 
@@ -179,7 +179,8 @@ internal sealed class S3MultipartUpload
             .Where(upload => upload.IsFaulted || upload.IsCanceled)
             .Select(upload => upload.Exception?.InnerException ?? new OperationCanceledException())
             .ToArray();
-        Exception? first = errors.FirstOrDefault(error => error is not OperationCanceledException) ?? errors.FirstOrDefault();
+        Exception? first = errors.FirstOrDefault(error => error is not OperationCanceledException)
+            ?? errors.FirstOrDefault();
         if (first is not null)
         {
             ExceptionDispatchInfo.Throw(first);
@@ -219,7 +220,8 @@ internal sealed class S3MultipartUpload
 
                     return;
                 }
-                catch (Exception exception) when (attempt < _settings.PartAttempts && IsTransient(exception, failure.Token))
+                catch (Exception exception)
+                    when (attempt < _settings.PartAttempts && IsTransient(exception, failure.Token))
                 {
                     ObjectsLog.PartRetried(
                         _store.Logger,
@@ -229,7 +231,8 @@ internal sealed class S3MultipartUpload
                         partNumber,
                         attempt,
                         _settings.PartAttempts);
-                    await Task.Delay(TimeSpan.FromMilliseconds(100 * (1 << attempt)), failure.Token).ConfigureAwait(false);
+                    TimeSpan backoff = TimeSpan.FromMilliseconds(100 * (1 << attempt));
+                    await Task.Delay(backoff, failure.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -311,6 +314,9 @@ internal sealed class S3MultipartUpload
                 + "to create it only. Choose another key, or write without CreateOnly to replace it.");
         }
     }
+
+    private Exception Translate(Exception exception) =>
+        exception is AmazonS3Exception s3Exception ? _store.Translate(s3Exception, _key, _options) : exception;
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken)
     {

@@ -18,7 +18,12 @@ internal sealed class S3ObjectStore : ObjectStoreBase
     private readonly MultipartUploadOptions _multipart;
     private readonly ILogger _logger;
 
-    public S3ObjectStore(string storeName, string bucketName, IAmazonS3 s3, MultipartUploadOptions multipart, ILogger logger)
+    public S3ObjectStore(
+        string storeName,
+        string bucketName,
+        IAmazonS3 s3,
+        MultipartUploadOptions multipart,
+        ILogger logger)
         : base(storeName, bucketName)
     {
         _s3 = s3;
@@ -58,6 +63,9 @@ internal sealed class S3ObjectStore : ObjectStoreBase
             Key = key,
             InputStream = content,
             AutoCloseStream = false,
+
+            // The object is the rest of the stream from where the caller left it, as with the embedded provider.
+            AutoResetStreamPosition = false,
             ContentType = options.ContentType ?? DefaultContentType,
             IfNoneMatch = options.CreateOnly ? "*" : null,
             IfMatch = ConditionalETag(options.IfMatch),
@@ -193,7 +201,8 @@ internal sealed class S3ObjectStore : ObjectStoreBase
         List<DeleteError>? errors;
         try
         {
-            DeleteObjectsResponse response = await _s3.DeleteObjectsAsync(request, cancellationToken).ConfigureAwait(false);
+            DeleteObjectsResponse response = await _s3.DeleteObjectsAsync(request, cancellationToken)
+                .ConfigureAwait(false);
             errors = response.DeleteErrors;
         }
         catch (DeleteObjectsException exception)
@@ -207,7 +216,10 @@ internal sealed class S3ObjectStore : ObjectStoreBase
 
         if (errors is { Count: > 0 })
         {
-            string failed = string.Join(", ", errors.Take(10).Select(error => $"'{error.Key}' ({error.Code}: {error.Message})"));
+            IEnumerable<string> firstErrors = errors
+                .Take(10)
+                .Select(error => $"'{error.Key}' ({error.Code}: {error.Message})");
+            string failed = string.Join(", ", firstErrors);
             throw new ObjectStoreException(
                 $"{errors.Count} of {keys.Count} objects in bucket '{BucketName}' could not be deleted: {failed}. "
                 + "Check the role's s3:DeleteObject permission and retry.");
@@ -246,7 +258,9 @@ internal sealed class S3ObjectStore : ObjectStoreBase
         }
     }
 
-    protected override async Task<ObjectListPage> ListPageCoreAsync(ObjectListRequest request, CancellationToken cancellationToken)
+    protected override async Task<ObjectListPage> ListPageCoreAsync(
+        ObjectListRequest request,
+        CancellationToken cancellationToken)
     {
         var listRequest = new ListObjectsV2Request
         {
@@ -345,7 +359,8 @@ internal sealed class S3ObjectStore : ObjectStoreBase
         if (exception.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
             return new ArgumentOutOfRangeException(
-                $"The byte range asked of '{key}' starts after the end of the object. Read its size with HeadAsync first.",
+                $"The byte range asked of '{key}' starts after the end of the object. "
+                + "Read its size with HeadAsync first.",
                 exception);
         }
 

@@ -84,6 +84,17 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task PutAsync_SmallSeekableStreamFromItsPosition_StoresTheRest()
+    {
+        string key = Key("rest.txt");
+        var stream = new MemoryStream("skip:keep"u8.ToArray()) { Position = 5 };
+
+        await Store.PutAsync(key, stream);
+
+        Assert.Equal("keep", await GetTextAsync(key));
+    }
+
+    [Fact]
     public async Task PutAsync_CreateOnlyWhenKeyExists_ThrowsObjectAlreadyExists()
     {
         string key = Key("once.txt");
@@ -237,7 +248,9 @@ public abstract class ObjectStoreContract
         string key = Key("cached.txt");
         ObjectWriteResult written = await Store.PutAsync(key, Text("cached"));
 
-        await using ObjectDownload download = await Store.GetAsync(key, new ObjectGetOptions { IfNoneMatch = written.ETag });
+        var options = new ObjectGetOptions { IfNoneMatch = written.ETag };
+
+        await using ObjectDownload download = await Store.GetAsync(key, options);
 
         Assert.True(download.IsNotModified);
         Assert.Equal(written.ETag, download.ETag);
@@ -250,7 +263,9 @@ public abstract class ObjectStoreContract
         ObjectWriteResult old = await Store.PutAsync(key, Text("old"));
         await Store.PutAsync(key, Text("new"));
 
-        await using ObjectDownload download = await Store.GetAsync(key, new ObjectGetOptions { IfNoneMatch = old.ETag });
+        var options = new ObjectGetOptions { IfNoneMatch = old.ETag };
+
+        await using ObjectDownload download = await Store.GetAsync(key, options);
 
         Assert.False(download.IsNotModified);
         Assert.Equal("new", await ReadTextAsync(download.Content));
@@ -311,7 +326,7 @@ public abstract class ObjectStoreContract
         await Parallel.ForEachAsync(
             keys,
             new ParallelOptions { MaxDegreeOfParallelism = 16 },
-            async (key, cancellationToken) => await Store.PutAsync(key, Text("x"), cancellationToken: cancellationToken));
+            async (key, cancellation) => await Store.PutAsync(key, Text("x"), cancellationToken: cancellation));
 
         await Store.DeleteManyAsync(keys.Append(Key("many/not-there")));
 
@@ -388,7 +403,8 @@ public abstract class ObjectStoreContract
         do
         {
             ObjectListPage page = await Store.ListPageAsync(request);
-            seen.AddRange(page.Objects.Select(item => item.Key).Concat(page.CommonPrefixes).Order(StringComparer.Ordinal));
+            IEnumerable<string> entries = page.Objects.Select(item => item.Key).Concat(page.CommonPrefixes);
+            seen.AddRange(entries.Order(StringComparer.Ordinal));
             request.PageToken = page.NextPageToken;
         }
         while (request.PageToken is not null);
@@ -429,7 +445,8 @@ public abstract class ObjectStoreContract
         string key = Key("uploaded.txt");
 
         Uri url = await Store.CreatePresignedPutUrlAsync(key, TimeSpan.FromMinutes(5));
-        using HttpResponseMessage response = await s_http.PutAsync(url, new ByteArrayContent("from a browser"u8.ToArray()));
+        using var body = new ByteArrayContent("from a browser"u8.ToArray());
+        using HttpResponseMessage response = await s_http.PutAsync(url, body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("from a browser", await GetTextAsync(key));

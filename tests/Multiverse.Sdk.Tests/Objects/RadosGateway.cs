@@ -32,6 +32,17 @@ public sealed class RadosGateway : IAsyncDisposable
     /// <summary>Gets the S3 endpoint, for Multiverse:Aws:S3:ServiceUrl.</summary>
     public Uri ServiceUrl { get; }
 
+    /// <summary>
+    /// The settings that point an application's shared S3 client at this server through the real AddMultiverse path.
+    /// </summary>
+    public Dictionary<string, string?> ClientSettings() => new()
+    {
+        ["Multiverse:Aws:Region"] = "us-east-1",
+        ["Multiverse:Aws:S3:ServiceUrl"] = ServiceUrl.ToString(),
+        ["Multiverse:Aws:LocalCredentials:AccessKeyId"] = AccessKey,
+        ["Multiverse:Aws:LocalCredentials:SecretAccessKey"] = SecretKey,
+    };
+
     /// <summary>Starts the cluster and creates the S3 user; throws with the daemons' logs when it cannot.</summary>
     public static async Task<RadosGateway> StartAsync()
     {
@@ -224,7 +235,8 @@ public sealed class RadosGateway : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        using Process process = Process.Start(start)
+            ?? throw new InvalidOperationException($"Could not start {program}.");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(s_startTimeout);
@@ -232,7 +244,8 @@ public sealed class RadosGateway : IAsyncDisposable
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"'{program} {string.Join(' ', arguments)}' exited with {process.ExitCode}: {await output}{await error}");
+                $"'{program} {string.Join(' ', arguments)}' exited with {process.ExitCode}: "
+                + $"{await output}{await error}");
         }
     }
 
@@ -248,7 +261,8 @@ public sealed class RadosGateway : IAsyncDisposable
         foreach (string path in Directory.EnumerateFiles(logs, "*.out"))
         {
             string content = File.ReadAllText(path);
-            text.Append("--- ").AppendLine(Path.GetFileName(path)).AppendLine(content[Math.Max(0, content.Length - 2000)..]);
+            string tail = content[Math.Max(0, content.Length - 2000)..];
+            text.Append("--- ").AppendLine(Path.GetFileName(path)).AppendLine(tail);
         }
 
         return text.ToString();

@@ -21,15 +21,10 @@ public sealed class RadosGatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await RadosGateway.StartAsync();
-        _host = await ObjectStoreHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Multiverse:Aws:Region"] = "us-east-1",
-            ["Multiverse:Aws:S3:ServiceUrl"] = _gateway.ServiceUrl.ToString(),
-            ["Multiverse:Aws:LocalCredentials:AccessKeyId"] = RadosGateway.AccessKey,
-            ["Multiverse:Aws:LocalCredentials:SecretAccessKey"] = RadosGateway.SecretKey,
-            ["Multiverse:Objects:Provider"] = "S3",
-            ["Multiverse:Objects:Buckets:Default"] = BucketName,
-        });
+        Dictionary<string, string?> settings = _gateway.ClientSettings();
+        settings["Multiverse:Objects:Provider"] = "S3";
+        settings["Multiverse:Objects:Buckets:Default"] = BucketName;
+        _host = await ObjectStoreHost.StartAsync(settings);
         await S3.PutBucketAsync(BucketName);
     }
 

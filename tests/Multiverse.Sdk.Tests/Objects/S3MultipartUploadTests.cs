@@ -52,8 +52,10 @@ public sealed class S3MultipartUploadTests
     {
         await _fixture.Host.Store.PutAsync(_key, new MemoryStream([1, 2, 3]));
 
+        var createOnly = new ObjectPutOptions { CreateOnly = true };
+
         await Assert.ThrowsAsync<ObjectAlreadyExistsException>(
-            () => _fixture.Host.Store.PutAsync(_key, new GeneratedStream(12 * MiB), new ObjectPutOptions { CreateOnly = true }));
+            () => _fixture.Host.Store.PutAsync(_key, new GeneratedStream(12 * MiB), createOnly));
 
         Assert.Empty(await ListUploadsAsync());
         Assert.Equal(3, (await _fixture.Host.Store.HeadAsync(_key)).Size);
