@@ -1,14 +1,14 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Multiverse.Sdk.Benchmarks.Objects;
 
 /// <summary>
-/// One warm-up and three measured uploads of 1 GiB each per benchmark: a few minutes in all. The benchmarks run in
-/// process (workstation GC, as a service in a Lambda container runs with): building a separate benchmark project
-/// takes longer than the measurements on a shared two-core machine.
+/// One warm-up and three measured uploads of 1 GiB each per benchmark: a few minutes in all. Each benchmark runs in
+/// its own process, so one upload's pooled buffers never count against the other's peak memory; workstation GC, as
+/// a service in a Lambda container runs with. Building that process takes minutes on a busy two-core machine, hence
+/// the long build timeout.
 /// </summary>
 public sealed class ObjectUploadBenchmarkConfig : ManualConfig
 {
@@ -21,7 +21,8 @@ public sealed class ObjectUploadBenchmarkConfig : ManualConfig
             .WithIterationCount(3)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
+            .WithGcServer(false));
         AddColumn(new ThroughputColumn(), new PeakManagedMemoryColumn());
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
     }
 }

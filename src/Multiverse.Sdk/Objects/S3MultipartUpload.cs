@@ -9,7 +9,7 @@ namespace Multiverse.Sdk.Objects;
 
 /// <summary>
 /// One streamed multipart upload. Memory stays bounded: at most <see cref="MultipartUploadOptions.MaxConcurrentParts"/>
-/// part buffers, rented from the shared array pool, exist at a time; the stream is only read when a buffer is free.
+/// part buffers, rented from the store's array pool, exist at a time; the stream is only read when a buffer is free.
 /// Any failure or cancellation aborts the upload so that S3 keeps no orphaned parts.
 /// </summary>
 internal sealed class S3MultipartUpload
@@ -21,6 +21,7 @@ internal sealed class S3MultipartUpload
     private readonly ObjectPutOptions _options;
     private readonly MultipartUploadOptions _settings;
     private readonly int _partSize;
+    private readonly ArrayPool<byte> _buffers;
     private readonly List<PartETag> _completedParts = [];
     private readonly Lock _completedPartsLock = new();
 
@@ -36,11 +37,14 @@ internal sealed class S3MultipartUpload
         _options = options;
         _settings = settings;
         _partSize = ChoosePartSize(settings.PartSize, length);
+
+        // Parts larger than configured (very long streams of known length) cannot reuse the store's buffers.
+        _buffers = _partSize <= settings.PartSize ? store.PartBuffers : ArrayPool<byte>.Shared;
     }
 
     public async Task<ObjectWriteResult> RunAsync(Stream content, CancellationToken cancellationToken)
     {
-        byte[] firstBuffer = ArrayPool<byte>.Shared.Rent(_partSize);
+        byte[] firstBuffer = _buffers.Rent(_partSize);
         int firstCount;
         try
         {
@@ -52,7 +56,7 @@ internal sealed class S3MultipartUpload
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(firstBuffer);
+            _buffers.Return(firstBuffer);
             throw;
         }
 
@@ -66,7 +70,7 @@ internal sealed class S3MultipartUpload
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(firstBuffer);
+                _buffers.Return(firstBuffer);
             }
         }
 
@@ -85,7 +89,7 @@ internal sealed class S3MultipartUpload
         }
         catch (Exception exception)
         {
-            ArrayPool<byte>.Shared.Return(firstBuffer);
+            _buffers.Return(firstBuffer);
             throw Translate(exception);
         }
 
@@ -128,7 +132,7 @@ internal sealed class S3MultipartUpload
                 }
 
                 await freeBuffers.WaitAsync(failure.Token).ConfigureAwait(false);
-                buffer = ArrayPool<byte>.Shared.Rent(_partSize);
+                buffer = _buffers.Rent(_partSize);
                 count = await content.ReadAtLeastAsync(
                     buffer.AsMemory(0, _partSize),
                     _partSize,
@@ -165,7 +169,7 @@ internal sealed class S3MultipartUpload
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                _buffers.Return(buffer);
             }
         }
 
@@ -244,7 +248,7 @@ internal sealed class S3MultipartUpload
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _buffers.Return(buffer);
             freeBuffers.Release();
         }
     }
@@ -302,13 +306,13 @@ internal sealed class S3MultipartUpload
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(firstBuffer);
+            _buffers.Return(firstBuffer);
             throw;
         }
 
         if (exists)
         {
-            ArrayPool<byte>.Shared.Return(firstBuffer);
+            _buffers.Return(firstBuffer);
             throw new ObjectAlreadyExistsException(
                 $"An object with the key '{_key}' already exists in bucket '{_store.BucketName}', and the write asked "
                 + "to create it only. Choose another key, or write without CreateOnly to replace it.");

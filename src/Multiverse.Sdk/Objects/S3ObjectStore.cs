@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using Amazon.S3;
@@ -29,6 +30,11 @@ internal sealed class S3ObjectStore : ObjectStoreBase
         _s3 = s3;
         _multipart = multipart;
         _logger = logger;
+
+        // A pool of the store's own, rather than the shared one, so the buffers kept between uploads are exactly
+        // the few a single upload needs: the shared pool caches arrays per thread and per core, which for parts of
+        // several MiB adds up to far more memory than the uploads themselves use.
+        PartBuffers = ArrayPool<byte>.Create(multipart.PartSize, multipart.MaxConcurrentParts);
     }
 
     protected override async Task<ObjectWriteResult> PutCoreAsync(
@@ -48,6 +54,8 @@ internal sealed class S3ObjectStore : ObjectStoreBase
     }
 
     internal IAmazonS3 Client => _s3;
+
+    internal ArrayPool<byte> PartBuffers { get; }
 
     internal ILogger Logger => _logger;
 

@@ -14,6 +14,8 @@ public sealed class RadosGatewayFixture : IAsyncLifetime
     private RadosGateway? _gateway;
     private ObjectStoreHost? _host;
 
+    public RadosGateway Gateway => _gateway ?? throw new InvalidOperationException("The fixture has not started.");
+
     public ObjectStoreHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
 
     public IAmazonS3 S3 => Host.Services.GetRequiredService<IAmazonS3>();
