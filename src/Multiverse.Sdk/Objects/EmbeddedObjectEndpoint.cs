@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 
 namespace Multiverse.Sdk.Objects;
 
 /// <summary>
-/// Serves the embedded provider's presigned URLs: GET streams the object, PUT stores the request body.
+/// Serves the embedded provider's presigned URLs: GET streams the object (honouring a single byte range and
+/// <c>If-None-Match</c>, as S3 does), PUT stores the request body.
 /// </summary>
 internal static class EmbeddedObjectEndpoint
 {
@@ -57,20 +59,72 @@ internal static class EmbeddedObjectEndpoint
 
     private static async Task GetAsync(HttpContext context, EmbeddedObjectStore store, string key)
     {
-        await using ObjectDownload download = await store.GetAsync(key, cancellationToken: context.RequestAborted)
-            .ConfigureAwait(false);
-        ObjectProperties properties = download.Properties!;
         HttpResponse response = context.Response;
-        response.ContentType = properties.ContentType;
-        response.ContentLength = download.ContentLength;
-        response.Headers.ETag = properties.ETag;
-        response.Headers.LastModified = properties.LastModified.ToString("R", CultureInfo.InvariantCulture);
-        if (properties.CacheControl is not null)
+        var options = new ObjectGetOptions
         {
-            response.Headers.CacheControl = properties.CacheControl;
+            IfNoneMatch = context.Request.Headers.IfNoneMatch.FirstOrDefault(),
+            Range = ReadRange(context.Request),
+        };
+        ObjectDownload download;
+        try
+        {
+            download = await store.GetAsync(key, options, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            long size = (await store.HeadAsync(key, context.RequestAborted).ConfigureAwait(false)).Size;
+            response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes */{size}");
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            return;
         }
 
-        await download.Content.CopyToAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        await using (download.ConfigureAwait(false))
+        {
+            response.Headers.ETag = download.ETag;
+            if (download.IsNotModified)
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            ObjectProperties properties = download.Properties!;
+            response.ContentType = properties.ContentType;
+            response.ContentLength = download.ContentLength;
+            response.Headers.AcceptRanges = "bytes";
+            response.Headers.LastModified = properties.LastModified.ToString("R", CultureInfo.InvariantCulture);
+            if (properties.CacheControl is not null)
+            {
+                response.Headers.CacheControl = properties.CacheControl;
+            }
+
+            if (download.Range is ObjectByteRange range)
+            {
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.Headers.ContentRange = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"bytes {range.From}-{range.To}/{properties.Size}");
+            }
+
+            await download.Content.CopyToAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads a single <c>bytes=FROM-[TO]</c> range; anything else (suffix or multiple ranges) serves the whole object.
+    /// </summary>
+    private static ObjectByteRange? ReadRange(HttpRequest request)
+    {
+        RangeHeaderValue? header = request.GetTypedHeaders().Range;
+        if (header is null
+            || !string.Equals(header.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase)
+            || header.Ranges.Count != 1
+            || header.Ranges.First() is not { From: long from } item
+            || (item.To is long to && to < from))
+        {
+            return null;
+        }
+
+        return new ObjectByteRange(from, item.To);
     }
 
     private static async Task PutAsync(HttpContext context, EmbeddedObjectStore store, string key)

@@ -440,6 +440,36 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task CreatePresignedGetUrlAsync_RangeRequest_ReturnsPartialContent()
+    {
+        string key = Key("video.bin");
+        await Store.PutAsync(key, Text("0123456789"));
+        Uri url = await Store.CreatePresignedGetUrlAsync(key, TimeSpan.FromMinutes(5));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(3, 5);
+
+        using HttpResponseMessage response = await s_http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal("345", await response.Content.ReadAsStringAsync());
+        Assert.Equal("bytes 3-5/10", response.Content.Headers.ContentRange?.ToString());
+    }
+
+    [Fact]
+    public async Task CreatePresignedGetUrlAsync_IfNoneMatchCurrentETag_ReturnsNotModified()
+    {
+        string key = Key("cached.css");
+        ObjectWriteResult written = await Store.PutAsync(key, Text("body {}"));
+        Uri url = await Store.CreatePresignedGetUrlAsync(key, TimeSpan.FromMinutes(5));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-None-Match", written.ETag);
+
+        using HttpResponseMessage response = await s_http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Fact]
     public async Task CreatePresignedPutUrlAsync_Upload_StoresTheObject()
     {
         string key = Key("uploaded.txt");
