@@ -36,6 +36,30 @@ public sealed class AddObjectsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddObjects_ProviderNameInLowerCase_IsAccepted()
+    {
+        using IHost host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Multiverse:Objects:Provider"] = "embedded",
+        });
+
+        ObjectsOptions options = host.Services.GetRequiredService<IOptions<ObjectsOptions>>().Value;
+        Assert.Equal(ObjectStoreProvider.Embedded, options.Provider);
+    }
+
+    [Fact]
+    public async Task AddObjects_PresignSigningKeyTooShort_FailsStartUpNamingTheSetting()
+    {
+        MultiverseConfigurationException error = await Assert.ThrowsAsync<MultiverseConfigurationException>(
+            () => StartAsync(new Dictionary<string, string?>
+            {
+                ["Multiverse:Objects:Embedded:PresignSigningKey"] = Convert.ToBase64String(new byte[16]),
+            }));
+
+        Assert.Contains("Multiverse:Objects:Embedded:PresignSigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddObjects_PartSizeBelowFiveMiB_FailsStartUpNamingTheSetting()
     {
         MultiverseConfigurationException error = await Assert.ThrowsAsync<MultiverseConfigurationException>(

@@ -111,6 +111,44 @@ public sealed class EmbeddedObjectStoreTests : IClassFixture<EmbeddedObjectsFixt
         Assert.Contains("MapMultiverseObjects", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CreatePresignedGetUrlAsync_ConfiguredSigningKey_UrlWorksOnAnotherInstance()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Multiverse:Objects:Embedded:RootPath"] = _contentRoot,
+            ["Multiverse:Objects:Embedded:PresignSigningKey"] = Convert.ToBase64String(new byte[32]),
+        };
+        await using ObjectStoreHost first = await ObjectStoreHost.StartAsync(settings);
+        await using ObjectStoreHost second = await ObjectStoreHost.StartAsync(settings);
+        await first.Store.PutAsync("shared.txt", new MemoryStream("shared"u8.ToArray()));
+        Uri url = await first.Store.CreatePresignedGetUrlAsync("shared.txt", TimeSpan.FromMinutes(5));
+        Uri secondAddress = await second.Store.CreatePresignedGetUrlAsync("other", TimeSpan.FromMinutes(5));
+        var onSecond = new UriBuilder(url) { Port = secondAddress.Port };
+
+        using var http = new HttpClient();
+        using HttpResponseMessage response = await http.GetAsync(onSecond.Uri);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("shared", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task CreatePresignedGetUrlAsync_PublicBaseUrlConfigured_StartsWithIt()
+    {
+        await using ObjectStoreHost host = await ObjectStoreHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Multiverse:Objects:Embedded:PublicBaseUrl"] = "https://files.example.test/app/",
+        });
+
+        Uri url = await host.Store.CreatePresignedGetUrlAsync("a.txt", TimeSpan.FromMinutes(1));
+
+        Assert.StartsWith(
+            "https://files.example.test/app/_multiverse/objects/default?key=a.txt&",
+            url.ToString(),
+            StringComparison.Ordinal);
+    }
+
     private static IHost CreateHost(string contentRoot)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(
