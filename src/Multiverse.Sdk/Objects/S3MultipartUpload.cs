@@ -87,23 +87,42 @@ internal sealed class S3MultipartUpload
                 .ConfigureAwait(false);
             uploadId = initiated.UploadId;
         }
-        catch (Exception exception)
+        catch (AmazonS3Exception exception)
         {
             _buffers.Return(firstBuffer);
-            throw Translate(exception);
+            throw _store.Translate(exception, _key, _options);
+        }
+        catch
+        {
+            _buffers.Return(firstBuffer);
+            throw;
         }
 
         ObjectsLog.MultipartUploadStarted(_store.Logger, _store.BucketName, _key, _partSize);
+        string? etag;
         try
         {
             await UploadPartsAsync(uploadId, content, firstBuffer, firstCount, cancellationToken).ConfigureAwait(false);
-            return await CompleteAsync(uploadId, cancellationToken).ConfigureAwait(false);
+            etag = await CompleteAsync(uploadId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             await AbortAsync(uploadId).ConfigureAwait(false);
-            throw Translate(exception);
+            if (exception is AmazonS3Exception s3Exception)
+            {
+                throw _store.Translate(s3Exception, _key, _options);
+            }
+
+            throw;
         }
+
+        // Some S3-compatible servers (Ceph's radosgw among them) leave the ETag out of the completion response.
+        if (string.IsNullOrEmpty(etag))
+        {
+            etag = (await _store.HeadAsync(_key, cancellationToken).ConfigureAwait(false)).ETag;
+        }
+
+        return new ObjectWriteResult(_key, etag);
     }
 
     private async Task UploadPartsAsync(
@@ -253,7 +272,7 @@ internal sealed class S3MultipartUpload
         }
     }
 
-    private async Task<ObjectWriteResult> CompleteAsync(string uploadId, CancellationToken cancellationToken)
+    private async Task<string?> CompleteAsync(string uploadId, CancellationToken cancellationToken)
     {
         var request = new CompleteMultipartUploadRequest
         {
@@ -268,12 +287,7 @@ internal sealed class S3MultipartUpload
             .CompleteMultipartUploadAsync(request, cancellationToken)
             .ConfigureAwait(false);
         ObjectsLog.MultipartUploadCompleted(_store.Logger, _store.BucketName, _key, request.PartETags.Count);
-
-        // Some S3-compatible servers (Ceph's radosgw among them) leave the ETag out of the completion response.
-        string etag = string.IsNullOrEmpty(response.ETag)
-            ? (await _store.HeadAsync(_key, cancellationToken).ConfigureAwait(false)).ETag
-            : response.ETag;
-        return new ObjectWriteResult(_key, etag);
+        return response.ETag;
     }
 
     private async Task AbortAsync(string uploadId)
@@ -318,9 +332,6 @@ internal sealed class S3MultipartUpload
                 + "to create it only. Choose another key, or write without CreateOnly to replace it.");
         }
     }
-
-    private Exception Translate(Exception exception) =>
-        exception is AmazonS3Exception s3Exception ? _store.Translate(s3Exception, _key, _options) : exception;
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken)
     {
