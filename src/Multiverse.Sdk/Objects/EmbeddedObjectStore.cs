@@ -174,9 +174,9 @@ internal sealed class EmbeddedObjectStore : ObjectStoreBase, IDisposable
         foreach (ObjectSummary summary in matching)
         {
             string entry = GroupedEntry(summary.Key, prefix, request.Delimiter) ?? summary.Key;
-            bool alreadyListed = after is not null
-                && (string.CompareOrdinal(entry, after) <= 0 || entry == lastEntry);
-            if (alreadyListed || entry == lastEntry)
+            // Keys under one common prefix are adjacent in key order, so a prefix repeats only back to back.
+            bool onEarlierPage = after is not null && string.CompareOrdinal(entry, after) <= 0;
+            if (onEarlierPage || entry == lastEntry)
             {
                 continue;
             }
