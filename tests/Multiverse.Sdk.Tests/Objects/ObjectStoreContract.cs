@@ -155,6 +155,31 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task PutAsync_S3ManagedEncryption_IsAcceptedAndReadsBack()
+    {
+        // Ceph 16 accepts SSE-S3 but neither applies nor reports it, so only acceptance is common to both providers.
+        string key = Key("sse-s3.bin");
+
+        await Store.PutAsync(key, Text("secret"), new ObjectPutOptions { Encryption = ObjectEncryption.S3Managed });
+
+        Assert.Equal("secret", await GetTextAsync(key));
+    }
+
+    [Fact]
+    public async Task PutAsync_KmsEncryptionOnLargeObject_HeadReportsTheKey()
+    {
+        string key = Key("secret-large.bin");
+        var options = new ObjectPutOptions { Encryption = ObjectEncryption.Kms, KmsKeyId = RadosGateway.KmsKeyId };
+
+        await Store.PutAsync(key, new GeneratedStream((11 * MiB) + 1), options);
+
+        ObjectProperties properties = await Store.HeadAsync(key);
+        Assert.Equal(ObjectEncryption.Kms, properties.Encryption);
+        Assert.Equal(RadosGateway.KmsKeyId, properties.KmsKeyId);
+        Assert.Equal(Hash(GeneratedStream.Bytes((11 * MiB) + 1)), await HashObjectAsync(key));
+    }
+
+    [Fact]
     public async Task PutAsync_KeyWithSpacesUnicodeAndUrlCharacters_RoundTrips()
     {
         string key = Key("a b+c%20d?e#f&g=h/ünïcødé 日本.txt");
