@@ -72,6 +72,21 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task PutAsync_LargeStream_KeepsContentTypeCacheControlAndMetadata()
+    {
+        string key = Key("model.onnx");
+        var options = new ObjectPutOptions { ContentType = "application/onnx", CacheControl = "no-cache" };
+        options.Metadata["Model-Version"] = "7";
+
+        await Store.PutAsync(key, new GeneratedStream(11 * MiB), options);
+
+        ObjectProperties properties = await Store.HeadAsync(key);
+        Assert.Equal("application/onnx", properties.ContentType);
+        Assert.Equal("no-cache", properties.CacheControl);
+        Assert.Equal("7", properties.Metadata["model-version"]);
+    }
+
+    [Fact]
     public async Task PutAsync_LargeSeekableStreamFromItsPosition_StoresTheRest()
     {
         string key = Key("seekable.bin");
