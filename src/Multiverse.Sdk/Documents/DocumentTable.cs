@@ -509,6 +509,13 @@ public sealed class DocumentTable<T>
             RequireKeyPart(map, _schema.SortKey);
         }
 
+        // DynamoDB refuses a null index key attribute; leaving it out keeps the item out of that (sparse) index.
+        foreach (IndexSchema index in _schema.Indexes)
+        {
+            RemoveIfNull(map, index.PartitionKey);
+            RemoveIfNull(map, index.SortKey);
+        }
+
         version = 0;
         if (_schema.VersionAttribute is { } versionAttribute)
         {
@@ -528,6 +535,14 @@ public sealed class DocumentTable<T>
         }
 
         return map;
+    }
+
+    private static void RemoveIfNull(Dictionary<string, AttributeValue> item, KeyAttribute? attribute)
+    {
+        if (attribute is not null && item.TryGetValue(attribute.Name, out AttributeValue? value) && value.NULL == true)
+        {
+            item.Remove(attribute.Name);
+        }
     }
 
     private T Stored(T item, Dictionary<string, AttributeValue> map) =>
