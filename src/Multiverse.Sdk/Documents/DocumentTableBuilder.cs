@@ -200,6 +200,12 @@ public sealed class DocumentTableBuilder<T>
         string? policyName = typeInfo.Options.PropertyNamingPolicy?.ConvertName(memberName);
         foreach (JsonPropertyInfo property in typeInfo.Properties)
         {
+            // A [JsonIgnore]d member stays in the metadata without a getter: it is never written.
+            if (property.Get is null)
+            {
+                continue;
+            }
+
             if (property.AttributeProvider is MemberInfo member && member.Name == memberName)
             {
                 return property;

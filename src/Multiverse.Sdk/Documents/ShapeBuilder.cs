@@ -57,6 +57,11 @@ internal static class ShapeBuilder
         var properties = new List<PropertyShape>(typeInfo.Properties.Count);
         foreach (JsonPropertyInfo property in typeInfo.Properties)
         {
+            if (property.Get is null)
+            {
+                continue;
+            }
+
             // Scalar shapes are never shared, so marking one property as number text changes only that property.
             AttributeShape propertyShape = Build(options, property.PropertyType, seen);
             if (propertyShape.Kind == AttributeShapeKind.Plain)
