@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Multiverse.Sdk.Documents;
 
@@ -18,13 +19,13 @@ internal sealed class AttributeShape
     /// <summary>The properties of an object, in the order the serializer writes them.</summary>
     public PropertyShape[] Properties { get; set; } = [];
 
-    public Dictionary<string, AttributeShape>? PropertiesByName { get; set; }
+    public Dictionary<string, PropertyShape>? PropertiesByName { get; set; }
 
     /// <summary>The element shape of a collection or set, or the value shape of a dictionary.</summary>
     public AttributeShape? Element { get; set; }
 
-    public AttributeShape? Property(string name) =>
-        PropertiesByName is not null && PropertiesByName.TryGetValue(name, out AttributeShape? shape) ? shape : null;
+    public PropertyShape? Property(string name) =>
+        PropertiesByName is not null && PropertiesByName.TryGetValue(name, out PropertyShape? property) ? property : null;
 }
 
 internal sealed class PropertyShape
@@ -33,12 +34,16 @@ internal sealed class PropertyShape
     {
         Name = name;
         Utf8Name = Encoding.UTF8.GetBytes(name);
+        EncodedName = JsonEncodedText.Encode(name);
         Shape = shape;
     }
 
     public string Name { get; }
 
     public byte[] Utf8Name { get; }
+
+    /// <summary>The name escaped once, so writing it costs no transcoding or escaping per item.</summary>
+    public JsonEncodedText EncodedName { get; }
 
     public AttributeShape Shape { get; }
 }

@@ -150,7 +150,10 @@ internal static class AttributeValueJson
             "L" => new AttributeValue { L = ReadList(ref reader) },
             "SS" => new AttributeValue { SS = ReadStrings(ref reader) },
             "NS" => new AttributeValue { NS = ReadStrings(ref reader) },
-            "BS" => new AttributeValue { BS = ReadStrings(ref reader).Select(text => new MemoryStream(Convert.FromBase64String(text))).ToList() },
+            "BS" => new AttributeValue
+            {
+                BS = ReadStrings(ref reader).Select(text => new MemoryStream(Convert.FromBase64String(text))).ToList(),
+            },
             _ => throw new JsonException($"'{type}' is not a DynamoDB attribute type."),
         };
         reader.Read();

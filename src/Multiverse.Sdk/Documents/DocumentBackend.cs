@@ -16,7 +16,9 @@ internal interface IDocumentBackend : IAsyncDisposable
         bool consistentRead,
         CancellationToken cancellationToken);
 
-    /// <summary>Writes the item if the condition holds; otherwise returns the stored item (or null) unchanged.</summary>
+    /// <summary>
+    /// Writes the item if the condition holds; otherwise leaves the stored item (or none) unchanged and returns it.
+    /// </summary>
     Task<WriteOutcome> PutAsync(
         TableSchema table,
         Dictionary<string, AttributeValue> item,
@@ -46,7 +48,9 @@ internal interface IDocumentBackend : IAsyncDisposable
         IReadOnlyList<BatchWrite> writes,
         CancellationToken cancellationToken);
 
-    /// <summary>Applies all operations or none; returns the positions of the operations whose condition failed.</summary>
+    /// <summary>
+    /// Applies all operations or none; returns the positions of the operations whose condition failed.
+    /// </summary>
     Task<IReadOnlyList<int>> TransactWriteAsync(
         IReadOnlyList<TransactionOperation> operations,
         CancellationToken cancellationToken);

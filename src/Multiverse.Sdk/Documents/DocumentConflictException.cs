@@ -1,7 +1,8 @@
 namespace Multiverse.Sdk.Documents;
 
 /// <summary>
-/// The stored item's version differs from the expected one: another writer changed it first. Read it again and retry, or use an update, which retries for you.
+/// The stored item's version differs from the expected one: another writer changed it first. Read it again and
+/// retry, or use an update, which retries for you.
 /// </summary>
 public sealed class DocumentConflictException : DocumentConditionFailedException
 {

@@ -99,7 +99,7 @@ internal sealed class DocumentMapper<T>
             else
             {
                 name = reader.GetString()!;
-                child = shape?.Kind == AttributeShapeKind.Dictionary ? shape.Element : shape?.Property(name);
+                child = shape?.Kind == AttributeShapeKind.Dictionary ? shape.Element : shape?.Property(name)?.Shape;
             }
 
             reader.Read();
@@ -116,7 +116,8 @@ internal sealed class DocumentMapper<T>
             case JsonTokenType.String:
                 return shape?.Kind switch
                 {
-                    AttributeShapeKind.Binary => new AttributeValue { B = new MemoryStream(reader.GetBytesFromBase64()) },
+                    AttributeShapeKind.Binary =>
+                        new AttributeValue { B = new MemoryStream(reader.GetBytesFromBase64()) },
                     AttributeShapeKind.NumberText => new AttributeValue { N = NumberFromText(reader.GetString()!) },
                     _ => new AttributeValue { S = reader.GetString() },
                 };
@@ -160,7 +161,9 @@ internal sealed class DocumentMapper<T>
                 return new AttributeValue { L = [] };
             }
 
-            return kind == AttributeShapeKind.StringSet ? new AttributeValue { SS = members } : new AttributeValue { NS = members };
+            return kind == AttributeShapeKind.StringSet
+                ? new AttributeValue { SS = members }
+                : new AttributeValue { NS = members };
         }
 
         var list = new List<AttributeValue>();
@@ -172,16 +175,29 @@ internal sealed class DocumentMapper<T>
         return new AttributeValue { L = list };
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, Dictionary<string, AttributeValue> map, AttributeShape? shape)
+    private static void WriteObject(
+        Utf8JsonWriter writer,
+        Dictionary<string, AttributeValue> map,
+        AttributeShape? shape)
     {
         writer.WriteStartObject();
         foreach (KeyValuePair<string, AttributeValue> attribute in map)
         {
-            writer.WritePropertyName(attribute.Key);
-            AttributeShape? child = shape?.Kind == AttributeShapeKind.Dictionary
-                ? shape.Element
-                : shape?.Property(attribute.Key);
-            WriteValue(writer, attribute.Value, child);
+            if (shape?.Kind == AttributeShapeKind.Dictionary)
+            {
+                writer.WritePropertyName(attribute.Key);
+                WriteValue(writer, attribute.Value, shape.Element);
+            }
+            else if (shape?.Property(attribute.Key) is { } property)
+            {
+                writer.WritePropertyName(property.EncodedName);
+                WriteValue(writer, attribute.Value, property.Shape);
+            }
+            else
+            {
+                writer.WritePropertyName(attribute.Key);
+                WriteValue(writer, attribute.Value, null);
+            }
         }
 
         writer.WriteEndObject();
@@ -263,7 +279,20 @@ internal sealed class DocumentMapper<T>
         }
         else
         {
-            writer.WriteRawValue(number, skipInputValidation: false);
+            // Numbers from DynamoDB and from JSON are already valid JSON numbers; validate only odd forms
+            // such as "+1" or ".5" that other writers may have stored.
+            writer.WriteRawValue(number, skipInputValidation: IsPlainNumber(number));
         }
+    }
+
+    private static bool IsPlainNumber(string number)
+    {
+        if (number.Length == 0 || !char.IsAsciiDigit(number[^1]))
+        {
+            return false;
+        }
+
+        char first = number[0];
+        return char.IsAsciiDigit(first) ? first != '0' || number.Length == 1 || number[1] == '.' : first == '-';
     }
 }

@@ -10,6 +10,8 @@ public enum DocumentProvider
     /// </summary>
     Embedded,
 
-    /// <summary>Amazon DynamoDB through the <c>IAmazonDynamoDB</c> client that <c>AddMultiverse</c> registers.</summary>
+    /// <summary>
+    /// Amazon DynamoDB through the <c>IAmazonDynamoDB</c> client that <c>AddMultiverse</c> registers.
+    /// </summary>
     DynamoDb,
 }

@@ -5,7 +5,9 @@ namespace Multiverse.Sdk.Documents;
 /// </summary>
 public sealed class DocumentQuery
 {
-    /// <summary>Gets the partition key value to query (the index's partition key when <see cref="IndexName"/> is set).</summary>
+    /// <summary>
+    /// Gets the partition key value to query (the index's partition key when <see cref="IndexName"/> is set).
+    /// </summary>
     public required DocumentValue PartitionKey { get; init; }
 
     /// <summary>Gets the condition on the sort key.</summary>

@@ -67,7 +67,8 @@ public sealed class DocumentTable<T>
         CancellationToken cancellationToken = default)
     {
         Dictionary<string, AttributeValue> key = Key(partitionKey, sortKey);
-        Dictionary<string, AttributeValue>? item = await _backend.GetAsync(_schema, key, consistentRead, cancellationToken)
+        Dictionary<string, AttributeValue>? item = await _backend
+            .GetAsync(_schema, key, consistentRead, cancellationToken)
             .ConfigureAwait(false);
         return item is null || IsExpired(item) ? default : _mapper.FromAttributeMap(item);
     }
@@ -162,7 +163,8 @@ public sealed class DocumentTable<T>
             if (!SameKey(map, key))
             {
                 throw new InvalidOperationException(
-                    $"The update of {Describe(key)} changed the item's key. Delete the item and put a new one instead.");
+                    $"The update of {Describe(key)} changed the item's key. Delete the item and put a new one "
+                    + "instead.");
             }
 
             map[versionAttribute] = new AttributeValue { N = (version + 1).ToString(CultureInfo.InvariantCulture) };
@@ -265,7 +267,9 @@ public sealed class DocumentTable<T>
     /// <param name="query">The query.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The page, with a continuation token when more items may follow.</returns>
-    /// <exception cref="InvalidContinuationTokenException">The token is malformed or belongs to another query.</exception>
+    /// <exception cref="InvalidContinuationTokenException">
+    /// The token is malformed or belongs to another query.
+    /// </exception>
     public async Task<DocumentPage<T>> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
         QuerySpecification specification = Specify(query);
@@ -714,7 +718,8 @@ public sealed class DocumentTable<T>
                 exception);
         }
 
-        IEnumerable<KeyAttribute?> required = [_schema.PartitionKey, _schema.SortKey, index?.PartitionKey, index?.SortKey];
+        IEnumerable<KeyAttribute?> required =
+            [_schema.PartitionKey, _schema.SortKey, index?.PartitionKey, index?.SortKey];
         bool complete = required.All(attribute => attribute is null
             || (key.TryGetValue(attribute.Name, out AttributeValue? value)
                 && AttributeValues.ScalarKind(value) == attribute.Kind));

@@ -1,7 +1,8 @@
 namespace Multiverse.Sdk.Documents;
 
 /// <summary>
-/// The table does not exist. Production tables come from Terraform; in development set <c>Multiverse:Documents:CreateTables</c> or call <c>DocumentStore.CreateTablesAsync</c>.
+/// The table does not exist. Production tables come from Terraform; in development set
+/// <c>Multiverse:Documents:CreateTables</c> or call <c>DocumentStore.CreateTablesAsync</c>.
 /// </summary>
 public sealed class DocumentTableNotFoundException : DocumentException
 {

@@ -29,7 +29,10 @@ internal sealed class DocumentTableRegistration<T> : DocumentTableRegistration
     private readonly DocumentMapper<T> _mapper;
 
     public DocumentTableRegistration(string declaredName, JsonTypeInfo<T> typeInfo, DocumentTableBuilder<T> declaration)
-        : this(declaration.Build(declaredName, typeInfo, out HashSet<string> numberAttributes), typeInfo, numberAttributes)
+        : this(
+            declaration.Build(declaredName, typeInfo, out HashSet<string> numberAttributes),
+            typeInfo,
+            numberAttributes)
     {
     }
 

@@ -1,7 +1,8 @@
 namespace Multiverse.Sdk.Documents;
 
 /// <summary>
-/// A transaction was cancelled, so none of its operations were applied. <see cref="FailedOperations"/> names the operations whose condition failed.
+/// A transaction was cancelled, so none of its operations were applied. <see cref="FailedOperations"/> names the
+/// operations whose condition failed.
 /// </summary>
 public sealed class DocumentTransactionException : DocumentException
 {
@@ -25,6 +26,8 @@ public sealed class DocumentTransactionException : DocumentException
     {
     }
 
-    /// <summary>Gets the zero-based positions, in the order they were added, of the operations whose condition failed.</summary>
+    /// <summary>
+    /// Gets the zero-based positions, in the order they were added, of the operations whose condition failed.
+    /// </summary>
     public IReadOnlyList<int> FailedOperations { get; init; } = [];
 }

@@ -23,7 +23,9 @@ public static partial class DocumentsMultiverseBuilderExtensions
     /// <param name="builder">The builder returned by <c>AddMultiverse</c>.</param>
     /// <param name="configure">Declares the tables with <see cref="DocumentsBuilder.AddTable{T}"/>.</param>
     /// <returns>The same builder, to add more features.</returns>
-    public static IMultiverseBuilder AddDocuments(this IMultiverseBuilder builder, Action<DocumentsBuilder> configure) =>
+    public static IMultiverseBuilder AddDocuments(
+        this IMultiverseBuilder builder,
+        Action<DocumentsBuilder> configure) =>
         AddDocuments(builder, configure, configureOptions: null);
 
     /// <summary>
@@ -32,7 +34,9 @@ public static partial class DocumentsMultiverseBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddMultiverse</c>.</param>
     /// <param name="configure">Declares the tables with <see cref="DocumentsBuilder.AddTable{T}"/>.</param>
-    /// <param name="configureOptions">Changes applied after configuration is bound; may be <see langword="null"/>.</param>
+    /// <param name="configureOptions">
+    /// Changes applied after configuration is bound; may be <see langword="null"/>.
+    /// </param>
     /// <returns>The same builder, to add more features.</returns>
     public static IMultiverseBuilder AddDocuments(
         this IMultiverseBuilder builder,
@@ -86,7 +90,10 @@ public static partial class DocumentsMultiverseBuilderExtensions
     {
         if (options.MaxUpdateAttempts < 1)
         {
-            throw Invalid(nameof(DocumentsOptions.MaxUpdateAttempts), options.MaxUpdateAttempts, "Set it to 1 or more.");
+            throw Invalid(
+                nameof(DocumentsOptions.MaxUpdateAttempts),
+                options.MaxUpdateAttempts,
+                "Set it to 1 or more.");
         }
 
         if (options.MaxBatchRetries < 0)

@@ -140,7 +140,12 @@ internal sealed class DynamoDbDocumentBackend : IDocumentBackend
         CancellationToken cancellationToken) =>
         Translate(table.TableName, async () =>
         {
-            var request = new DeleteItemRequest { TableName = table.TableName, Key = key, ReturnValues = ReturnValue.ALL_OLD };
+            var request = new DeleteItemRequest
+            {
+                TableName = table.TableName,
+                Key = key,
+                ReturnValues = ReturnValue.ALL_OLD,
+            };
             if (condition is not null)
             {
                 var expression = new ExpressionBuilder();
@@ -152,7 +157,8 @@ internal sealed class DynamoDbDocumentBackend : IDocumentBackend
 
             try
             {
-                DeleteItemResponse response = await _client.DeleteItemAsync(request, cancellationToken).ConfigureAwait(false);
+                DeleteItemResponse response = await _client.DeleteItemAsync(request, cancellationToken)
+                    .ConfigureAwait(false);
                 return new WriteOutcome(true, response.Attributes is { Count: > 0 } previous ? previous : null);
             }
             catch (ConditionalCheckFailedException exception)

@@ -26,7 +26,9 @@ internal static class ShapeBuilder
     private static AttributeShape Build(JsonSerializerOptions options, Type type, Dictionary<Type, AttributeShape> seen)
     {
         Type underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying == typeof(byte[]) || underlying == typeof(ReadOnlyMemory<byte>) || underlying == typeof(Memory<byte>))
+        if (underlying == typeof(byte[])
+            || underlying == typeof(ReadOnlyMemory<byte>)
+            || underlying == typeof(Memory<byte>))
         {
             return new AttributeShape(AttributeShapeKind.Binary);
         }
@@ -75,7 +77,7 @@ internal static class ShapeBuilder
         shape.Properties = [.. properties];
         shape.PropertiesByName = properties.ToDictionary(
             property => property.Name,
-            property => property.Shape,
+            property => property,
             StringComparer.Ordinal);
         return shape;
     }
@@ -114,7 +116,7 @@ internal static class ShapeBuilder
     {
         if (element == typeof(string))
         {
-            return collection.IsAssignableTo(typeof(IReadOnlySet<string>)) || collection.IsAssignableTo(typeof(ISet<string>));
+            return IsSetOf<string>(collection);
         }
 
         return (element == typeof(int) && IsSetOf<int>(collection))

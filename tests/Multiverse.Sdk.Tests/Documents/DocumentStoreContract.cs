@@ -516,7 +516,8 @@ public abstract partial class DocumentStoreContract
     {
         string customer = await SeedOrdersAsync("a", "b", "c");
 
-        DocumentPage<Order> page = await Orders.QueryAsync(new DocumentQuery { PartitionKey = customer, Descending = true });
+        DocumentPage<Order> page = await Orders.QueryAsync(
+            new DocumentQuery { PartitionKey = customer, Descending = true });
 
         Assert.Equal(["c", "b", "a"], page.Items.Select(order => order.OrderId));
     }
@@ -541,7 +542,8 @@ public abstract partial class DocumentStoreContract
             _ => SortKeyCondition.GreaterThanOrEqualTo(value),
         };
 
-        DocumentPage<Order> page = await Orders.QueryAsync(new DocumentQuery { PartitionKey = customer, SortKey = sortKey });
+        DocumentPage<Order> page = await Orders.QueryAsync(
+            new DocumentQuery { PartitionKey = customer, SortKey = sortKey });
 
         Assert.Equal(expected.Split(','), page.Items.Select(order => order.OrderId));
     }
@@ -626,7 +628,8 @@ public abstract partial class DocumentStoreContract
     {
         string customer = await SeedOrdersAsync([.. Enumerable.Range(10, 25).Select(i => $"o{i}")]);
 
-        List<Order> all = await ToListAsync(Orders.QueryAllAsync(new DocumentQuery { PartitionKey = customer, PageSize = 4 }));
+        List<Order> all = await ToListAsync(
+            Orders.QueryAllAsync(new DocumentQuery { PartitionKey = customer, PageSize = 4 }));
 
         Assert.Equal(Enumerable.Range(10, 25).Select(i => $"o{i}"), all.Select(order => order.OrderId));
     }
@@ -696,7 +699,8 @@ public abstract partial class DocumentStoreContract
         await Orders.PutAsync(NewOrder() with { Status = status, Total = 10m });
         await Orders.PutAsync(NewOrder() with { Status = status, Total = 20m });
 
-        DocumentPage<Order> page = await Orders.QueryAsync(new DocumentQuery { PartitionKey = status, IndexName = "ByStatus" });
+        DocumentPage<Order> page = await Orders.QueryAsync(
+            new DocumentQuery { PartitionKey = status, IndexName = "ByStatus" });
 
         Assert.Equal([10m, 20m, 30m], page.Items.Select(order => order.Total));
     }
@@ -709,7 +713,8 @@ public abstract partial class DocumentStoreContract
         await Orders.PutAsync(NewOrder(customer, "with") with { Status = status });
         await Orders.PutAsync(NewOrder(customer, "without") with { Status = null });
 
-        DocumentPage<Order> page = await Orders.QueryAsync(new DocumentQuery { PartitionKey = status, IndexName = "ByStatus" });
+        DocumentPage<Order> page = await Orders.QueryAsync(
+            new DocumentQuery { PartitionKey = status, IndexName = "ByStatus" });
 
         Assert.Equal(["with"], page.Items.Select(order => order.OrderId));
         Assert.Null((await Orders.GetAsync(customer, "without", true))!.Status);
@@ -743,7 +748,8 @@ public abstract partial class DocumentStoreContract
         await Orders.PutAsync(moved with { Status = NewId() });
         await Orders.DeleteAsync(deleted.CustomerId, deleted.OrderId);
 
-        DocumentPage<Order> page = await Orders.QueryAsync(new DocumentQuery { PartitionKey = status, IndexName = "ByStatus" });
+        DocumentPage<Order> page = await Orders.QueryAsync(
+            new DocumentQuery { PartitionKey = status, IndexName = "ByStatus" });
 
         Assert.Empty(page.Items);
     }
@@ -854,7 +860,9 @@ public abstract partial class DocumentStoreContract
 
         await Orders.BatchDeleteAsync(orders.Select(order => new DocumentKey(order.CustomerId, order.OrderId)));
 
-        Assert.Empty((await Orders.QueryAsync(new DocumentQuery { PartitionKey = customer, ConsistentRead = true })).Items);
+        DocumentPage<Order> page = await Orders.QueryAsync(
+            new DocumentQuery { PartitionKey = customer, ConsistentRead = true });
+        Assert.Empty(page.Items);
     }
 
     [Fact]
@@ -1035,7 +1043,8 @@ public abstract partial class DocumentStoreContract
     [Fact]
     public async Task Put_EmptyPartitionKey_ThrowsKeyException()
     {
-        await Assert.ThrowsAsync<DocumentKeyException>(() => Orders.PutAsync(NewOrder() with { CustomerId = string.Empty }));
+        await Assert.ThrowsAsync<DocumentKeyException>(() =>
+            Orders.PutAsync(NewOrder() with { CustomerId = string.Empty }));
     }
 
     [Fact]
@@ -1066,7 +1075,10 @@ public abstract partial class DocumentStoreContract
     public async Task Get_TableThatDoesNotExist_ThrowsTableNotFoundNamingIt()
     {
         IHost host = await _fixture.StartHostAsync(
-            documents => documents.AddTable("Ghosts", DocumentsTestJsonContext.Default.Ghost, t => t.PartitionKey(g => g.Id)),
+            documents => documents.AddTable(
+                "Ghosts",
+                DocumentsTestJsonContext.Default.Ghost,
+                table => table.PartitionKey(ghost => ghost.Id)),
             new Dictionary<string, string?>
             {
                 ["Multiverse:Documents:CreateTables"] = "false",

@@ -118,7 +118,10 @@ public sealed class DocumentsConfigurationTests
         string contentRoot = Directory.CreateTempSubdirectory("multiverse-documents-").FullName;
         try
         {
-            var settings = new Dictionary<string, string?> { ["Multiverse:Documents:Embedded:Path"] = "data/documents.db" };
+            var settings = new Dictionary<string, string?>
+            {
+                ["Multiverse:Documents:Embedded:Path"] = "data/documents.db",
+            };
             using (IHost first = await StartAsync(settings, contentRoot))
             {
                 await first.Services.GetRequiredService<DocumentTable<Counter>>().PutAsync(new Counter { Id = "kept" });
@@ -191,7 +194,8 @@ public sealed class DocumentsConfigurationTests
         return host;
     }
 
-    private static async Task<MultiverseConfigurationException> StartUpFailureAsync(Dictionary<string, string?> settings)
+    private static async Task<MultiverseConfigurationException> StartUpFailureAsync(
+        Dictionary<string, string?> settings)
     {
         Exception failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
@@ -214,7 +218,8 @@ public sealed class DocumentsConfigurationTests
             }
         }
 
-        throw new Xunit.Sdk.XunitException($"Start-up failed with {failure.GetType().Name}, not a configuration error: {failure}");
+        throw new Xunit.Sdk.XunitException(
+            $"Start-up failed with {failure.GetType().Name}, not a configuration error: {failure}");
     }
 }
 
