@@ -25,7 +25,9 @@ internal sealed class AttributeShape
     public AttributeShape? Element { get; set; }
 
     public PropertyShape? Property(string name) =>
-        PropertiesByName is not null && PropertiesByName.TryGetValue(name, out PropertyShape? property) ? property : null;
+        PropertiesByName is not null && PropertiesByName.TryGetValue(name, out PropertyShape? property)
+            ? property
+            : null;
 }
 
 internal sealed class PropertyShape
