@@ -16,7 +16,7 @@ removed=$(grep -oP "RS0017: Symbol '\K.*?(?=' is part of the declared API)" "$lo
   echo '#nullable enable'
   {
     grep -v '^#nullable enable$' "$unshipped" || true
-    [ -n "$added" ] && printf '%s\n' "$added"
+    if [ -n "$added" ]; then printf '%s\n' "$added"; fi
   } | grep -vxF -f <(printf '%s\n' "$removed" | sed '/^$/d'; echo '#nullable enable') | sed '/^$/d' | sort -u
 } >"$unshipped.new"
 mv "$unshipped.new" "$unshipped"

@@ -1,0 +1,298 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Amazon.DynamoDBv2.Model;
+
+namespace Multiverse.Sdk.Documents;
+
+/// <summary>
+/// Maps items to and from DynamoDB attribute-value maps through System.Text.Json: the item is written as UTF-8
+/// JSON by its (source-generated) <see cref="JsonTypeInfo{T}"/> and the JSON tokens become attribute values, guided
+/// by a shape tree built once from the same metadata. No reflection runs per item, and numbers keep their exact
+/// decimal text.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class DocumentMapper<T>
+{
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? s_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? s_writer;
+
+    private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly AttributeShape _shape;
+
+    public DocumentMapper(JsonTypeInfo<T> typeInfo, IReadOnlySet<string> numberAttributes)
+    {
+        _typeInfo = typeInfo;
+        _shape = ShapeBuilder.Build(typeInfo.Options, typeof(T), numberAttributes);
+        if (_shape.Kind != AttributeShapeKind.Object)
+        {
+            throw new ArgumentException(
+                $"{typeof(T).Name} must serialize as a JSON object to be stored as an item.", nameof(typeInfo));
+        }
+    }
+
+    public JsonTypeInfo<T> TypeInfo => _typeInfo;
+
+    public static bool IsNumeric(Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
+        || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte)
+        || type == typeof(decimal) || type == typeof(double) || type == typeof(float)
+        || type == typeof(Int128) || type == typeof(UInt128);
+
+    public Dictionary<string, AttributeValue> ToAttributeMap(T item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
+        JsonSerializer.Serialize(writer, item, _typeInfo);
+        writer.Flush();
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        return ReadObject(ref reader, _shape);
+    }
+
+    public T FromAttributeMap(Dictionary<string, AttributeValue> item)
+    {
+        Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
+        WriteObject(writer, item, _shape);
+        writer.Flush();
+        return JsonSerializer.Deserialize(buffer.WrittenSpan, _typeInfo)
+            ?? throw new JsonException($"The stored item does not describe a {typeof(T).Name}.");
+    }
+
+    private static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)
+    {
+        buffer = s_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        if (s_writer is null)
+        {
+            s_writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        }
+        else
+        {
+            s_writer.Reset(buffer);
+        }
+
+        return s_writer;
+    }
+
+    private static Dictionary<string, AttributeValue> ReadObject(ref Utf8JsonReader reader, AttributeShape? shape)
+    {
+        var map = new Dictionary<string, AttributeValue>(shape?.Properties.Length ?? 4, StringComparer.Ordinal);
+        PropertyShape[] properties = shape?.Properties ?? [];
+        int expected = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name;
+            AttributeShape? child;
+            if (expected < properties.Length && reader.ValueTextEquals(properties[expected].Utf8Name))
+            {
+                // The serializer writes properties in metadata order, so the next one is almost always a match.
+                name = properties[expected].Name;
+                child = properties[expected].Shape;
+                expected++;
+            }
+            else
+            {
+                name = reader.GetString()!;
+                child = shape?.Kind == AttributeShapeKind.Dictionary ? shape.Element : shape?.Property(name)?.Shape;
+            }
+
+            reader.Read();
+            map[name] = ReadValue(ref reader, child);
+        }
+
+        return map;
+    }
+
+    private static AttributeValue ReadValue(ref Utf8JsonReader reader, AttributeShape? shape)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return shape?.Kind switch
+                {
+                    AttributeShapeKind.Binary =>
+                        new AttributeValue { B = new MemoryStream(reader.GetBytesFromBase64()) },
+                    AttributeShapeKind.NumberText => new AttributeValue { N = NumberFromText(reader.GetString()!) },
+                    _ => new AttributeValue { S = reader.GetString() },
+                };
+            case JsonTokenType.Number:
+                return new AttributeValue { N = Encoding.UTF8.GetString(reader.ValueSpan) };
+            case JsonTokenType.True:
+                return new AttributeValue { BOOL = true };
+            case JsonTokenType.False:
+                return new AttributeValue { BOOL = false };
+            case JsonTokenType.StartObject:
+                return new AttributeValue { M = ReadObject(ref reader, shape) };
+            case JsonTokenType.StartArray:
+                return ReadArray(ref reader, shape);
+            default:
+                return new AttributeValue { NULL = true };
+        }
+    }
+
+    private static string NumberFromText(string text) => NumberText.IsValid(text)
+        ? text
+        : throw new ArgumentException(
+            $"'{text}' is stored as a number (StoreAsNumber) but is not one. Store digits with an optional sign, "
+            + "decimal point and exponent.");
+
+    private static AttributeValue ReadArray(ref Utf8JsonReader reader, AttributeShape? shape)
+    {
+        AttributeShapeKind kind = shape?.Kind ?? AttributeShapeKind.Collection;
+        if (kind is AttributeShapeKind.StringSet or AttributeShapeKind.NumberSet)
+        {
+            var members = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                members.Add(reader.TokenType == JsonTokenType.String
+                    ? reader.GetString()!
+                    : Encoding.UTF8.GetString(reader.ValueSpan));
+            }
+
+            // DynamoDB has no empty sets; an empty list reads back as an empty set.
+            if (members.Count == 0)
+            {
+                return new AttributeValue { L = [] };
+            }
+
+            return kind == AttributeShapeKind.StringSet
+                ? new AttributeValue { SS = members }
+                : new AttributeValue { NS = members };
+        }
+
+        var list = new List<AttributeValue>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(ReadValue(ref reader, shape?.Element));
+        }
+
+        return new AttributeValue { L = list };
+    }
+
+    private static void WriteObject(
+        Utf8JsonWriter writer,
+        Dictionary<string, AttributeValue> map,
+        AttributeShape? shape)
+    {
+        writer.WriteStartObject();
+        foreach (KeyValuePair<string, AttributeValue> attribute in map)
+        {
+            if (shape?.Kind == AttributeShapeKind.Dictionary)
+            {
+                writer.WritePropertyName(attribute.Key);
+                WriteValue(writer, attribute.Value, shape.Element);
+            }
+            else if (shape?.Property(attribute.Key) is { } property)
+            {
+                writer.WritePropertyName(property.EncodedName);
+                WriteValue(writer, attribute.Value, property.Shape);
+            }
+            else
+            {
+                writer.WritePropertyName(attribute.Key);
+                WriteValue(writer, attribute.Value, null);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, AttributeValue value, AttributeShape? shape)
+    {
+        if (value.S is not null)
+        {
+            writer.WriteStringValue(value.S);
+        }
+        else if (value.N is not null)
+        {
+            WriteNumber(writer, value.N, shape?.Kind == AttributeShapeKind.NumberText);
+        }
+        else if (value.BOOL is bool flag)
+        {
+            writer.WriteBooleanValue(flag);
+        }
+        else if (value.M is not null)
+        {
+            WriteObject(writer, value.M, shape);
+        }
+        else if (value.L is not null)
+        {
+            writer.WriteStartArray();
+            foreach (AttributeValue element in value.L)
+            {
+                WriteValue(writer, element, shape?.Element);
+            }
+
+            writer.WriteEndArray();
+        }
+        else if (value.B is not null)
+        {
+            writer.WriteBase64StringValue(AttributeValues.Span(value.B));
+        }
+        else if (value.SS is not null)
+        {
+            writer.WriteStartArray();
+            foreach (string member in value.SS)
+            {
+                writer.WriteStringValue(member);
+            }
+
+            writer.WriteEndArray();
+        }
+        else if (value.NS is not null)
+        {
+            writer.WriteStartArray();
+            foreach (string member in value.NS)
+            {
+                WriteNumber(writer, member, shape?.Element?.Kind == AttributeShapeKind.NumberText);
+            }
+
+            writer.WriteEndArray();
+        }
+        else if (value.BS is not null)
+        {
+            writer.WriteStartArray();
+            foreach (MemoryStream member in value.BS)
+            {
+                writer.WriteBase64StringValue(AttributeValues.Span(member));
+            }
+
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string number, bool asText)
+    {
+        if (asText)
+        {
+            writer.WriteStringValue(number);
+        }
+        else
+        {
+            // Numbers from DynamoDB and from JSON are already valid JSON numbers; validate only odd forms
+            // such as "+1" or ".5" that other writers may have stored.
+            writer.WriteRawValue(number, skipInputValidation: IsPlainNumber(number));
+        }
+    }
+
+    private static bool IsPlainNumber(string number)
+    {
+        if (number.Length == 0 || !char.IsAsciiDigit(number[^1]))
+        {
+            return false;
+        }
+
+        char first = number[0];
+        return char.IsAsciiDigit(first) ? first != '0' || number.Length == 1 || number[1] == '.' : first == '-';
+    }
+}

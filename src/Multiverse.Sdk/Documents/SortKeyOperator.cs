@@ -1,0 +1,12 @@
+namespace Multiverse.Sdk.Documents;
+
+internal enum SortKeyOperator
+{
+    Equal,
+    BeginsWith,
+    Between,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+}
