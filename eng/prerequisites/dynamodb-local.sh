@@ -3,13 +3,15 @@
 # amplify-dynamodb-simulator; `npm pack` fetches only that tarball, so none of the package's own
 # dependencies are installed. Java 17 runs it; the test fixture starts it on a free loopback port.
 set -euo pipefail
+# shellcheck source=eng/lib/install.sh
 source "$(dirname "$0")/../lib/install.sh"
 
 version=2.9.30
 target="$MULTIVERSE_TOOLS_DIR/dynamodb-local"
 [ -f "$target/.installed-$version" ] && exit 0
 
-command -v java >/dev/null || apt_install openjdk-17-jre-headless
+require_command java openjdk-17-jre-headless
+require_command npm npm
 
 echo "installing DynamoDB Local from amplify-dynamodb-simulator@$version"
 work=$(mktemp -d)
