@@ -44,6 +44,9 @@ public static class PythonMultiverseBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PythonOptions>, PythonOptionsValidator>());
         services.TryAddSingleton<PythonProcessLauncher>();
         services.TryAddSingleton<PythonMetrics>();
+        services.TryAddSingleton(provider => PythonWorkerSettings.Create(
+            provider.GetRequiredService<IOptions<PythonOptions>>().Value,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddSingleton<PythonWorkerPool>();
         services.TryAddSingleton<IPythonWorkerPool>(provider => provider.GetRequiredService<PythonWorkerPool>());
         services.TryAddSingleton<IPythonScriptRunner, PythonScriptRunner>();

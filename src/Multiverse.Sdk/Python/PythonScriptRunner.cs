@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Multiverse.Sdk.Python;
 
@@ -15,12 +13,11 @@ internal sealed class PythonScriptRunner : IPythonScriptRunner
     private readonly ILogger _logger;
 
     public PythonScriptRunner(
-        IOptions<PythonOptions> options,
-        IHostEnvironment environment,
+        PythonWorkerSettings settings,
         PythonProcessLauncher launcher,
         ILogger<PythonScriptRunner> logger)
     {
-        _settings = PythonWorkerSettings.Create(options.Value, environment.ContentRootPath);
+        _settings = settings;
         _launcher = launcher;
         _logger = logger;
     }

@@ -209,7 +209,7 @@ internal sealed partial class PythonWorkerPool
             await standardError.Completion.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
             if (process.ExitCode == PythonProtocol.ExitInterpreterTooOld)
             {
-                throw PythonInterpreter.TooOld(_settings.Interpreter, standardError.Tail);
+                throw PythonInterpreter.TooOld(_settings.ConfiguredInterpreter, standardError.Tail);
             }
 
             throw new PythonWorkerStartException(
@@ -238,6 +238,11 @@ internal sealed partial class PythonWorkerPool
         ReceiveExactly(channel, body);
         channel.ReceiveTimeout = 0;
         using JsonDocument hello = JsonDocument.Parse(body);
+        if (hello.RootElement.TryGetProperty("executable", out JsonElement executable))
+        {
+            _settings.UseReportedExecutable(executable.GetString() ?? string.Empty);
+        }
+
         return hello.RootElement.GetProperty("version").GetString() ?? "unknown";
     }
 

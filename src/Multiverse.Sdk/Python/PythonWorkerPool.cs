@@ -3,9 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Multiverse.Sdk.Python;
 
@@ -38,13 +36,12 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
     private bool _stopped;
 
     public PythonWorkerPool(
-        IOptions<PythonOptions> options,
-        IHostEnvironment environment,
+        PythonWorkerSettings settings,
         PythonProcessLauncher launcher,
         PythonMetrics metrics,
         ILogger<PythonWorkerPool> logger)
     {
-        _settings = PythonWorkerSettings.Create(options.Value, environment.ContentRootPath);
+        _settings = settings;
         _launcher = launcher;
         _metrics = metrics;
         _logger = logger;
@@ -630,6 +627,18 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
         }
     }
 
+    private static bool HasUnreadAnswer(PythonWorker worker)
+    {
+        try
+        {
+            return worker.Channel.Available > 0;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
     private void SweepTimeouts()
     {
         List<(PythonWorker Worker, PythonCall Call)>? expired = null;
@@ -638,8 +647,10 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
         {
             foreach (PythonWorker worker in _workers)
             {
+                // An answer already waiting in the socket means the reader is just late, not the call.
                 if (worker.EndReason is null && !worker.Exiting && worker.Calls.TryPeek(out PythonCall? running)
-                    && Stopwatch.GetElapsedTime(worker.RunningSince, now) > _settings.CallTimeout)
+                    && Stopwatch.GetElapsedTime(worker.RunningSince, now) > _settings.CallTimeout
+                    && !HasUnreadAnswer(worker))
                 {
                     worker.EndReason = "timeout";
                     (expired ??= []).Add((worker, running));

@@ -5,7 +5,8 @@ internal sealed class PythonWorkerSettings
 {
     private PythonWorkerSettings(PythonOptions options, string contentRoot)
     {
-        Interpreter = PythonInterpreter.Resolve(options.InterpreterPath, contentRoot);
+        ConfiguredInterpreter = PythonInterpreter.Resolve(options.InterpreterPath, contentRoot);
+        Interpreter = ConfiguredInterpreter;
         ModuleFolders = options.ModulePath
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(folder => Path.GetFullPath(folder, contentRoot))
@@ -20,7 +21,14 @@ internal sealed class PythonWorkerSettings
         Environment = PythonEnvironment.Build(options, System.Environment.GetEnvironmentVariables());
     }
 
-    public string Interpreter { get; }
+    /// <summary>
+    /// Gets the interpreter to start. It begins as the configured path and becomes the executable the first worker
+    /// reports: a version manager's shim (pyenv's is a shell script) then costs its start-up only once.
+    /// </summary>
+    public string Interpreter { get; private set; }
+
+    /// <summary>Gets the interpreter as configured and resolved, for messages.</summary>
+    public string ConfiguredInterpreter { get; }
 
     public IReadOnlyList<string> ModuleFolders { get; }
 
@@ -41,6 +49,15 @@ internal sealed class PythonWorkerSettings
     public int MaxResultBytes { get; }
 
     public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public void UseReportedExecutable(string executable)
+    {
+        // A virtual environment reports its own python, so its packages stay visible.
+        if (executable.Length > 0 && Path.IsPathFullyQualified(executable) && File.Exists(executable))
+        {
+            Interpreter = executable;
+        }
+    }
 
     public static PythonWorkerSettings Create(PythonOptions options, string contentRoot) => new(options, contentRoot);
 }

@@ -24,6 +24,7 @@ import os  # noqa: E402
 import platform  # noqa: E402
 import socket  # noqa: E402
 import struct  # noqa: E402
+import time  # noqa: E402
 import traceback  # noqa: E402
 
 KIND_CALL = 1
@@ -44,6 +45,7 @@ HEADER_REST = 5  # request id + kind, counted in the length
 LARGE_BODY = 65536
 PR_SET_PDEATHSIG = 1
 SIGKILL = 9
+PEEK_INTERVAL = 0.001  # seconds
 
 
 def die_with_host(host_pid):
@@ -208,11 +210,18 @@ class Worker:
 
     def serve(self):
         pending = self.pending
+        clock = time.monotonic
+        last_read = clock()
         while True:
-            # With work queued, only peek at the socket so cancellations and new calls are seen early.
-            self.read(not pending)
             if not pending:
+                self.read(True)
+                last_read = clock()
                 continue
+            # With work queued, peek at the socket now and then so cancellations of queued calls are seen before
+            # those calls start; a peek per call would cost a system call each when calls are short.
+            if clock() - last_read > PEEK_INTERVAL:
+                self.read(False)
+                last_read = clock()
             request_id, kind, name, arguments = pending.popleft()
             if self.cancelled:
                 if request_id in self.cancelled:
@@ -255,7 +264,7 @@ def main():
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     channel.connect(options["channel"])
     worker = Worker(channel, int(options.get("max-result-bytes", str(16 << 20))))
-    hello = {"pid": os.getpid(), "version": platform.python_version()}
+    hello = {"pid": os.getpid(), "version": platform.python_version(), "executable": sys.executable or ""}
     worker.send(0, STATUS_HELLO, json.dumps(hello).encode("utf-8"))
     try:
         worker.serve()

@@ -13,7 +13,7 @@ public sealed class PythonSoakTests
         await using PythonTestHost host = await PythonTestHost.StartAsync(options =>
         {
             options.PoolSize = 2;
-            options.CallTimeout = TimeSpan.FromMilliseconds(300);
+            options.CallTimeout = TimeSpan.FromSeconds(1);
         });
         int next = -1;
         var counts = new int[4];
@@ -69,8 +69,8 @@ public sealed class PythonSoakTests
 
     private static string ModeOf(int index) => index switch
     {
-        _ when index % 2003 == 1000 => "hang",
-        _ when index % 499 == 250 => "crash",
+        _ when index % 4001 == 2000 => "hang",
+        _ when index % 997 == 500 => "crash",
         _ when index % 13 == 7 => "raise",
         _ => "ok",
     };

@@ -154,6 +154,25 @@ public sealed class PythonWorkerPoolTests
     }
 
     [Fact]
+    public async Task CallAsync_CancelledWhileQueuedBehindAnother_IsSkippedAndWorkerKept()
+    {
+        await using PythonTestHost host = await PythonTestHost.StartAsync(options => options.PoolSize = 1);
+        int before = await ProcessIdAsync(host);
+        using var cancellation = new CancellationTokenSource();
+
+        Task<double> running = host.Pool.CallAsync<double>("mv_functions:sleep_loudly", new { seconds = 1 }, CancellationToken.None);
+        Task<string> queued = host.Pool.CallAsync<string>("mv_functions:mark", new { text = "queued call ran" }, cancellation.Token);
+        await WaitUntilAsync(() => host.Logs.Entries.Any(entry => entry.Message.EndsWith("sleeping now", StringComparison.Ordinal)));
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+        Assert.Equal(1, await running);
+        Assert.Equal("after", await host.Pool.CallAsync<string>("mv_functions:mark", new { text = "after" }, CancellationToken.None));
+        Assert.DoesNotContain(host.Logs.Entries, entry => entry.Message.EndsWith("queued call ran", StringComparison.Ordinal));
+        Assert.Equal(before, await ProcessIdAsync(host));
+    }
+
+    [Fact]
     public async Task CallAsync_WorkerExits_ThrowsCrashWithExitCodeAndStderrTail()
     {
         await using PythonTestHost host = await PythonTestHost.StartAsync(options => options.PoolSize = 1);
