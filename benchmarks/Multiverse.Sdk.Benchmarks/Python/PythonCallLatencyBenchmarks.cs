@@ -33,5 +33,5 @@ public class PythonCallLatencyBenchmarks
     [Benchmark]
     public Task WorkerPool() => _host.CallAsync(Payload);
 
-    private sealed class Config() : PythonBenchmarkConfig(warmupCount: 20, iterationCount: 300);
+    private sealed class Config() : PythonBenchmarkConfig(warmupCount: 20, iterationCount: 200);
 }

@@ -11,7 +11,7 @@ public class PythonThroughputBenchmarks
 {
     private const int Callers = 8;
     private const int CallsPerCaller = 2000;
-    private const int ProcessCallsPerCaller = 4;
+    private const int ProcessCallsPerCaller = 2;
 
     private PythonBenchmarkHost _host = null!;
 
@@ -40,5 +40,5 @@ public class PythonThroughputBenchmarks
             }
         })));
 
-    private sealed class Config() : PythonBenchmarkConfig(warmupCount: 3, iterationCount: 15);
+    private sealed class Config() : PythonBenchmarkConfig(warmupCount: 2, iterationCount: 10);
 }
