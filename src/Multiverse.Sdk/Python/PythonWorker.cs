@@ -14,6 +14,7 @@ internal sealed class PythonWorker
     private const int ReceiveBufferSize = 64 * 1024;
 
     private readonly PythonWorkerPool _pool;
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _maxFrameLength;
     private Thread? _reader;
 
@@ -75,6 +76,15 @@ internal sealed class PythonWorker
 
     /// <summary>Gets or sets a value indicating whether the channel has closed and the exit is being handled.</summary>
     public bool Exiting { get; set; }
+
+    /// <summary>Gets a task that completes once the pool has handled the worker's exit and released its process.</summary>
+    public Task Exited => _exited.Task;
+
+    public void MarkExited()
+    {
+        Process.Dispose();
+        _exited.TrySetResult();
+    }
 
     public void StartReading()
     {

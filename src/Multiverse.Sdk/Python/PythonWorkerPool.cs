@@ -144,7 +144,7 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
             }
 
             worker.Kill();
-            await worker.Process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await worker.Exited.ConfigureAwait(false);
         }
 
         // Workers still starting see the stop flag and kill themselves; wait for them so none is left behind.
@@ -166,7 +166,7 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
         foreach (PythonWorker worker in workers)
         {
             worker.Kill();
-            await worker.Process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await worker.Exited.ConfigureAwait(false);
         }
 
         _stopping.Dispose();
@@ -322,6 +322,7 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
             PythonLog.WorkerCrashed(_logger, worker.Id, worker.ProcessId, exitCode);
         }
 
+        worker.MarkExited();
         if (replace)
         {
             StartReplacement();
