@@ -43,6 +43,8 @@ LENGTH = struct.Struct("<I")
 NAME_LENGTH = struct.Struct("<H")
 HEADER_REST = 5  # request id + kind, counted in the length
 LARGE_BODY = 65536
+SMALL_BUFFER = 1 << 16
+LARGE_BUFFER = 1 << 22
 PR_SET_PDEATHSIG = 1
 SIGKILL = 9
 PEEK_INTERVAL = 0.001  # seconds
@@ -74,7 +76,7 @@ class Worker:
         self.functions = {}
         self.pending = collections.deque()
         self.cancelled = set()
-        self.buffer = bytearray(1 << 16)
+        self.buffer = bytearray(SMALL_BUFFER)
         self.start = 0
         self.end = 0
         encoder = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
@@ -86,6 +88,9 @@ class Worker:
         buffer = self.buffer
         if self.start == self.end:
             self.start = self.end = 0
+            if len(buffer) > LARGE_BUFFER:
+                # A huge call grew the buffer; do not hold its memory for the worker's whole life.
+                self.buffer = buffer = bytearray(SMALL_BUFFER)
         elif self.end == len(buffer):
             self.compact()
             buffer = self.buffer
