@@ -79,6 +79,12 @@ internal sealed partial class PythonWorkerPool
                     catch (Exception exception) when (exception is PythonException or MultiverseConfigurationException
                         or IOException or SocketException or System.ComponentModel.Win32Exception)
                     {
+                        // A start cut short by the pool stopping is not a failure worth an error log.
+                        if (_stopping.IsCancellationRequested)
+                        {
+                            return;
+                        }
+
                         delay = TimeSpan.FromTicks(Math.Min(
                             Math.Max(delay.Ticks * 2, TimeSpan.TicksPerSecond),
                             s_maxRestartDelay.Ticks));
