@@ -1,0 +1,1 @@
+"""Does nothing: measures what starting a Python process costs."""

@@ -1,0 +1,8 @@
+namespace Multiverse.Sdk.Python;
+
+internal enum PythonCallState
+{
+    Waiting,
+    Sent,
+    Done,
+}
