@@ -2,6 +2,7 @@
 # The Python worker tests run the real python3 (3.9 or newer, standard library only). Debian 12 ships 3.11;
 # install it only when no python3 is on PATH.
 set -euo pipefail
+# shellcheck source=eng/lib/install.sh
 source "$(dirname "$0")/../lib/install.sh"
 
 if ! command -v python3 >/dev/null 2>&1; then

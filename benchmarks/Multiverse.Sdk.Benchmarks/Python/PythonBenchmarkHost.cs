@@ -54,14 +54,14 @@ public sealed class PythonBenchmarkHost : IDisposable
         ? Pool.CallAsync(
             "bench:add",
             new AddArguments(1, 2),
-            BenchmarkJsonContext.Default.AddArguments,
-            BenchmarkJsonContext.Default.Int32,
+            PythonBenchmarkJsonContext.Default.AddArguments,
+            PythonBenchmarkJsonContext.Default.Int32,
             CancellationToken.None)
         : Pool.CallAsync(
             "bench:echo",
             new EchoArguments(LargeText),
-            BenchmarkJsonContext.Default.EchoArguments,
-            BenchmarkJsonContext.Default.String,
+            PythonBenchmarkJsonContext.Default.EchoArguments,
+            PythonBenchmarkJsonContext.Default.String,
             CancellationToken.None);
 
     /// <summary>The baseline: a fresh interpreter per call, the same JSON in and out.</summary>

@@ -11,4 +11,4 @@ public sealed record EchoArguments(string Payload);
 [JsonSerializable(typeof(EchoArguments))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(string))]
-public sealed partial class BenchmarkJsonContext : JsonSerializerContext;
+public sealed partial class PythonBenchmarkJsonContext : JsonSerializerContext;
