@@ -21,7 +21,9 @@ public static partial class LambdaAppEndpoints
         string[] methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
         app.MapMethods("/echo/{**rest}", methods, EchoAsync);
         app.MapGet("/bytes/{count:int}", (int count) => Results.Bytes(Pattern(count), "application/octet-stream"));
-        app.MapGet("/text/{count:int}", (int count) => Results.Text(new string('x', count), "text/plain; charset=utf-8"));
+        app.MapGet(
+            "/text/{count:int}",
+            (int count) => Results.Text(new string('x', count), "text/plain; charset=utf-8"));
         app.MapGet("/cookies", (HttpContext context) =>
         {
             context.Response.Cookies.Append("session", "abc123", new CookieOptions { HttpOnly = true, Path = "/" });
@@ -90,7 +92,8 @@ public static partial class LambdaAppEndpoints
             writer.WriteString("method", request.Method);
             writer.WriteString("path", request.Path.Value);
             writer.WriteStartObject("query");
-            foreach (KeyValuePair<string, StringValues> parameter in request.Query.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (KeyValuePair<string, StringValues> parameter in
+                request.Query.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 writer.WriteStartArray(parameter.Key);
                 foreach (string? value in parameter.Value)

@@ -22,7 +22,11 @@ internal sealed class ApiGatewayBridge
     private readonly TimeSpan _deadlineMargin;
     private readonly TimeProvider _timeProvider;
 
-    public ApiGatewayBridge(ILogger logger, bool includeExceptionDetails, TimeSpan deadlineMargin, TimeProvider timeProvider)
+    public ApiGatewayBridge(
+        ILogger logger,
+        bool includeExceptionDetails,
+        TimeSpan deadlineMargin,
+        TimeProvider timeProvider)
     {
         _logger = logger;
         _includeExceptionDetails = includeExceptionDetails;

@@ -36,7 +36,9 @@ internal static class ApiGatewayRequestTranslator
             features.Method = context.Http!.Method ?? HttpMethods.Get;
             rawPath = request.RawPath ?? context.Http.Path ?? "/";
             pathBase = StagePrefix(rawPath, context.Stage);
-            features.QueryString = string.IsNullOrEmpty(request.RawQueryString) ? string.Empty : "?" + request.RawQueryString;
+            features.QueryString = string.IsNullOrEmpty(request.RawQueryString)
+                ? string.Empty
+                : "?" + request.RawQueryString;
             CopyHeaders(request.Headers, headers);
             if (request.Cookies is { Length: > 0 } cookies)
             {
@@ -158,7 +160,9 @@ internal static class ApiGatewayRequestTranslator
             return;
         }
 
-        byte[] body = request.IsBase64Encoded ? Convert.FromBase64String(request.Body) : Encoding.UTF8.GetBytes(request.Body);
+        byte[] body = request.IsBase64Encoded
+            ? Convert.FromBase64String(request.Body)
+            : Encoding.UTF8.GetBytes(request.Body);
         features.SetRequestBody(new MemoryStream(body, writable: false));
         features.CanHaveBody = true;
         if (!features.RequestHeaders.ContainsKey(HeaderNames.ContentLength)
@@ -182,7 +186,8 @@ internal static class ApiGatewayRequestTranslator
         if (format == ApiGatewayPayloadFormat.Version2)
         {
             // HTTP APIs put JWT authorizer claims under "jwt.claims" and Lambda authorizer context under "lambda".
-            if (authorizer.TryGetProperty("jwt", out JsonElement jwt) && jwt.TryGetProperty("claims", out JsonElement jwtClaims))
+            if (authorizer.TryGetProperty("jwt", out JsonElement jwt)
+                && jwt.TryGetProperty("claims", out JsonElement jwtClaims))
             {
                 AddClaims(jwtClaims, claims);
             }
@@ -222,7 +227,8 @@ internal static class ApiGatewayRequestTranslator
                 case JsonValueKind.Array:
                     foreach (JsonElement item in property.Value.EnumerateArray())
                     {
-                        claims.Add(new Claim(property.Name, item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText()));
+                        string value = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
+                        claims.Add(new Claim(property.Name, value));
                     }
 
                     break;

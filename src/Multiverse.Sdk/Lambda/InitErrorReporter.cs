@@ -45,5 +45,7 @@ internal static class InitErrorReporter
     }
 
     private static Exception Unwrap(Exception exception) =>
-        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate
+            ? aggregate.InnerExceptions[0]
+            : exception;
 }

@@ -83,7 +83,8 @@ internal sealed class LambdaHttpFeatures :
 
     public Stream Stream => _responseBody;
 
-    public PipeWriter Writer => _writer ??= PipeWriter.Create(_responseBody, new StreamPipeWriterOptions(leaveOpen: true));
+    public PipeWriter Writer =>
+        _writer ??= PipeWriter.Create(_responseBody, new StreamPipeWriterOptions(leaveOpen: true));
 
     // Lifetime, identity, connection
     public CancellationToken RequestAborted { get; set; }
@@ -134,7 +135,11 @@ internal sealed class LambdaHttpFeatures :
         return RunCallbacksAsync(_onStarting);
     }
 
-    public async Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
+    public async Task SendFileAsync(
+        string path,
+        long offset,
+        long? count,
+        CancellationToken cancellationToken = default)
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
         FileStream file = File.OpenRead(path);

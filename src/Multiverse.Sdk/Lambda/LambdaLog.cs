@@ -29,7 +29,11 @@ internal static partial class LambdaLog
         6004,
         LogLevel.Error,
         "Exception after the response to {Method} {Path} had started; the invocation is reported as failed")]
-    public static partial void FailedAfterResponseStarted(ILogger logger, Exception exception, string method, string path);
+    public static partial void FailedAfterResponseStarted(
+        ILogger logger,
+        Exception exception,
+        string method,
+        string path);
 
     [LoggerMessage(
         6005,

@@ -35,10 +35,12 @@ internal sealed class ProblemResponseMiddleware
         {
             await _next(context).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!context.Response.HasStarted && IsDeadline(context, functionTimeout, clientAborted))
+        catch (OperationCanceledException)
+            when (!context.Response.HasStarted && IsDeadline(context, functionTimeout, clientAborted))
         {
             LambdaLog.RequestTimedOut(_logger, context.Request.Method, context.Request.Path.Value ?? "/");
-            await WriteAsync(context, StatusCodes.Status504GatewayTimeout, ProblemResponse.Timeout()).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status504GatewayTimeout, ProblemResponse.Timeout())
+                .ConfigureAwait(false);
         }
         catch (Exception exception) when (!context.Response.HasStarted && !clientAborted.IsCancellationRequested)
         {

@@ -18,7 +18,8 @@ internal sealed class ProblemResponseStartupFilter : IStartupFilter
             ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Multiverse.Sdk.Lambda");
             bool isDevelopment = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
             TimeSpan? kestrelAbortAfter = options.FunctionTimeout - options.DeadlineMargin;
-            app.Use(request => new ProblemResponseMiddleware(request, logger, isDevelopment, kestrelAbortAfter).InvokeAsync);
+            app.Use(pipeline =>
+                new ProblemResponseMiddleware(pipeline, logger, isDevelopment, kestrelAbortAfter).InvokeAsync);
             next(app);
         };
 }

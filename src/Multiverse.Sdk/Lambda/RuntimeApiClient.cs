@@ -87,7 +87,11 @@ internal sealed class RuntimeApiClient : IDisposable
         string requestId,
         ReadOnlyMemory<byte> payload,
         CancellationToken cancellationToken) =>
-        PostAsync($"invocation/{Uri.EscapeDataString(requestId)}/response", payload, errorType: null, cancellationToken);
+        PostAsync(
+            $"invocation/{Uri.EscapeDataString(requestId)}/response",
+            payload,
+            errorType: null,
+            cancellationToken);
 
     public Task<HttpStatusCode> PostInvocationErrorAsync(
         string requestId,
@@ -136,7 +140,8 @@ internal sealed class RuntimeApiClient : IDisposable
         if (response.StatusCode == HttpStatusCode.InternalServerError)
         {
             throw new LambdaRuntimeApiException(
-                $"The Runtime API answered 500 to '{path}': the execution environment failed and the runtime must exit.",
+                $"The Runtime API answered 500 to '{path}': the execution environment failed and the runtime "
+                + "must exit.",
                 response.StatusCode);
         }
 

@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
     public ConcurrentQueue<CapturedLogEntry> Entries { get; } = new();
 
+    /// <summary>Raised after each entry is kept, so a test can await a particular log line.</summary>
+    public event Action<CapturedLogEntry>? Logged;
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
@@ -45,7 +48,10 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                     }
                 },
                 scope);
-            owner.Entries.Enqueue(new CapturedLogEntry(category, logLevel, eventId, formatter(state, exception), exception, scope));
+            string message = formatter(state, exception);
+            var entry = new CapturedLogEntry(category, logLevel, eventId, message, exception, scope);
+            owner.Entries.Enqueue(entry);
+            owner.Logged?.Invoke(entry);
         }
     }
 }

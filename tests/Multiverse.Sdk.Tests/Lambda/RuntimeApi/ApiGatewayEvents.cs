@@ -13,13 +13,14 @@ public static class ApiGatewayEvents
 {
     public const string SourceIp = "198.51.100.7";
 
-    /// <summary>An HTTP API (payload 2.0) event for the request. <paramref name="stage"/> "$default" adds no prefix.</summary>
+    /// <summary>An HTTP API (payload 2.0) event. The stage "$default" adds no prefix to the path.</summary>
     public static byte[] HttpApiV2(TestRequest request, string stage = "$default", JsonObject? authorizer = null)
     {
         string rawPath = stage == "$default" ? request.RawPath : "/" + stage + request.RawPath;
         var headers = new JsonObject();
         string[] cookies = [];
-        foreach (IGrouping<string, KeyValuePair<string, string>> header in request.AllHeaders().GroupBy(h => h.Key.ToLowerInvariant()))
+        foreach (IGrouping<string, KeyValuePair<string, string>> header in
+            request.AllHeaders().GroupBy(h => h.Key.ToLowerInvariant()))
         {
             if (header.Key == "cookie")
             {
@@ -82,11 +83,16 @@ public static class ApiGatewayEvents
     }
 
     /// <summary>A REST API proxy (payload 1.0) event for the request, served from <paramref name="stage"/>.</summary>
-    public static byte[] RestApiV1(TestRequest request, string stage = "prod", bool stageInPath = false, JsonObject? authorizer = null)
+    public static byte[] RestApiV1(
+        TestRequest request,
+        string stage = "prod",
+        bool stageInPath = false,
+        JsonObject? authorizer = null)
     {
         var headers = new JsonObject();
         var multiValueHeaders = new JsonObject();
-        foreach (IGrouping<string, KeyValuePair<string, string>> header in request.AllHeaders().GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        foreach (IGrouping<string, KeyValuePair<string, string>> header in
+            request.AllHeaders().GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
             headers[header.Key] = header.Last().Value;
             multiValueHeaders[header.Key] = new JsonArray(header.Select(h => (JsonNode)h.Value).ToArray());
@@ -122,7 +128,9 @@ public static class ApiGatewayEvents
                 .Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Last().Value))),
             ["multiValueQueryStringParameters"] = query.Count == 0 ? null : new JsonObject(query
                 .GroupBy(p => p.Key)
-                .Select(g => KeyValuePair.Create(g.Key, (JsonNode?)new JsonArray(g.Select(p => (JsonNode)p.Value).ToArray())))),
+                .Select(g => KeyValuePair.Create(
+                    g.Key,
+                    (JsonNode?)new JsonArray(g.Select(p => (JsonNode)p.Value).ToArray())))),
             ["pathParameters"] = new JsonObject { ["proxy"] = request.RawPath.TrimStart('/') },
             ["stageVariables"] = null,
             ["requestContext"] = requestContext,
@@ -141,7 +149,8 @@ public static class ApiGatewayEvents
         }
 
         // API Gateway sends text as is and everything else base64-encoded.
-        bool isText = request.ContentType is { } type && (type.StartsWith("text/", StringComparison.Ordinal) || type.Contains("json", StringComparison.Ordinal));
+        bool isText = request.ContentType is { } type
+            && (type.StartsWith("text/", StringComparison.Ordinal) || type.Contains("json", StringComparison.Ordinal));
         root["body"] = isText ? Encoding.UTF8.GetString(request.Body) : Convert.ToBase64String(request.Body);
         root["isBase64Encoded"] = !isText;
     }
@@ -154,7 +163,9 @@ public static class ApiGatewayEvents
                 int equals = part.IndexOf('=', StringComparison.Ordinal);
                 string key = equals < 0 ? part : part[..equals];
                 string value = equals < 0 ? string.Empty : part[(equals + 1)..];
-                return KeyValuePair.Create(Uri.UnescapeDataString(key), Uri.UnescapeDataString(value.Replace('+', ' ')));
+                return KeyValuePair.Create(
+                    Uri.UnescapeDataString(key),
+                    Uri.UnescapeDataString(value.Replace('+', ' ')));
             }).ToList();
 
     /// <summary>Reads an API Gateway result document into what a client would observe.</summary>
@@ -184,7 +195,9 @@ public static class ApiGatewayEvents
             headers["Set-Cookie"] = cookies.EnumerateArray().Select(v => v.GetString()!).ToList();
         }
 
-        string body = root.TryGetProperty("body", out JsonElement bodyElement) ? bodyElement.GetString() ?? string.Empty : string.Empty;
+        string body = root.TryGetProperty("body", out JsonElement bodyElement)
+            ? bodyElement.GetString() ?? string.Empty
+            : string.Empty;
         bool isBase64 = root.TryGetProperty("isBase64Encoded", out JsonElement flag) && flag.GetBoolean();
         byte[] content = isBase64 ? Convert.FromBase64String(body) : Encoding.UTF8.GetBytes(body);
         return new ObservedResponse(root.GetProperty("statusCode").GetInt32(), headers, content);

@@ -8,6 +8,6 @@ public sealed record InvocationResult(string RequestId, byte[]? Response, Runtim
     public static InvocationResult Failure(string requestId, RuntimeApiError error) => new(requestId, null, error);
 
     public byte[] RequireResponse() =>
-        Response ?? throw new Xunit.Sdk.XunitException(
+        Response ?? throw new InvalidOperationException(
             $"Expected a response but the invocation failed: {Error?.ErrorType}: {Error?.ErrorMessage}");
 }

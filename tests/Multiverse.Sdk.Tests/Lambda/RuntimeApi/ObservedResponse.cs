@@ -39,7 +39,8 @@ public sealed record ObservedResponse(int StatusCode, Dictionary<string, List<st
             }
         }
 
-        text.Append("body: ").Append(Body.Length).Append(" bytes, sha256 ").AppendLine(Convert.ToHexString(SHA256.HashData(Body)));
+        text.Append("body: ").Append(Body.Length).Append(" bytes, sha256 ")
+            .AppendLine(Convert.ToHexString(SHA256.HashData(Body)));
         if (Body.Length < 2048 && !Body.Any(b => b == 0))
         {
             text.AppendLine(BodyText);

@@ -9,9 +9,11 @@ public sealed record RuntimeApiError(string? ErrorType, string? ErrorMessage, st
     {
         using JsonDocument document = JsonDocument.Parse(body);
         JsonElement root = document.RootElement;
-        if (!root.TryGetProperty("stackTrace", out JsonElement stackTrace) || stackTrace.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("stackTrace", out JsonElement stackTrace)
+            || stackTrace.ValueKind != JsonValueKind.Array)
         {
-            throw new InvalidOperationException("The error body has no stackTrace array, which the Runtime API requires.");
+            throw new InvalidOperationException(
+                "The error body has no stackTrace array, which the Runtime API requires.");
         }
 
         return new RuntimeApiError(

@@ -26,7 +26,9 @@ public sealed record TestRequest(string Method, string RawPath, string RawQuery 
 
         if (Body is not null)
         {
-            yield return KeyValuePair.Create("Content-Length", Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            yield return KeyValuePair.Create(
+                "Content-Length",
+                Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

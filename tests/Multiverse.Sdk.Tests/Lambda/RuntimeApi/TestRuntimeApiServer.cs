@@ -130,7 +130,9 @@ public sealed class TestRuntimeApiServer : IAsyncDisposable
             }
 
             TimeSpan untilDeadline = invocation.Deadline - DateTimeOffset.UtcNow;
-            invocation.Timer.Change(untilDeadline > TimeSpan.Zero ? untilDeadline : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            invocation.Timer.Change(
+                untilDeadline > TimeSpan.Zero ? untilDeadline : TimeSpan.Zero,
+                Timeout.InfiniteTimeSpan);
         }
 
         IHeaderDictionary headers = context.Response.Headers;
@@ -170,7 +172,10 @@ public sealed class TestRuntimeApiServer : IAsyncDisposable
         {
             invocation.Result.TrySetResult(InvocationResult.Failure(
                 requestId,
-                new RuntimeApiError("Function.ResponseSizeTooLarge", "Response payload size exceeded maximum allowed payload size.", null)));
+                new RuntimeApiError(
+                    "Function.ResponseSizeTooLarge",
+                    "Response payload size exceeded maximum allowed payload size.",
+                    null)));
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -201,7 +206,9 @@ public sealed class TestRuntimeApiServer : IAsyncDisposable
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 
-    private bool TryFinish(string requestId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PendingInvocation? invocation)
+    private bool TryFinish(
+        string requestId,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PendingInvocation? invocation)
     {
         lock (_gate)
         {
