@@ -15,9 +15,12 @@ namespace Multiverse.Sdk.Benchmarks.Lambda;
 /// <summary>
 /// What the API Gateway bridge adds to one warm request, in-process: reading the event, building the request,
 /// buffering the response and writing the result document, against running the same app's request pipeline
-/// directly with minimal features.
+/// directly with minimal features. The machine may be shared: compare the Min columns, which other processes'
+/// load inflates least.
 /// </summary>
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[MinColumn]
+[MedianColumn]
 [MemoryDiagnoser]
 public class LambdaBridgeOverheadBenchmarks
 {

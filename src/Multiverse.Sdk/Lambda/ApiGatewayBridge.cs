@@ -43,7 +43,7 @@ internal sealed class ApiGatewayBridge
         ApiGatewayRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize(payload.Span, ApiGatewayJsonContext.Default.ApiGatewayRequest);
+            request = ApiGatewayRequestReader.Read(payload.Span);
         }
         catch (JsonException exception)
         {

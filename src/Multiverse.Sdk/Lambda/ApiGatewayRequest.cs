@@ -4,7 +4,7 @@ namespace Multiverse.Sdk.Lambda;
 
 /// <summary>
 /// The union of the API Gateway HTTP API payload 2.0 and REST API proxy payload 1.0 request shapes, so one
-/// deserialization reads either; <see cref="ApiGatewayBridge"/> tells them apart.
+/// pass of <see cref="ApiGatewayRequestReader"/> reads either; <see cref="ApiGatewayBridge"/> tells them apart.
 /// </summary>
 internal sealed class ApiGatewayRequest
 {
