@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Multiverse.Sdk.Aws;
+using Multiverse.Sdk.Tests.Infrastructure;
 
 namespace Multiverse.Sdk.Tests.Aws;
 

@@ -25,7 +25,7 @@ public sealed class LambdaHostingFixture : IAsyncLifetime
 
     public HttpClient Kestrel { get; private set; } = null!;
 
-    public CapturedLogs LambdaLogs { get; } = new();
+    public CapturingLoggerProvider LambdaLogs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -59,7 +59,7 @@ public sealed class LambdaHostingFixture : IAsyncLifetime
 
     public static WebApplication BuildApp(
         Dictionary<string, string?> settings,
-        CapturedLogs? logs,
+        CapturingLoggerProvider? logs,
         string environment,
         string? kestrelUrl = null)
     {

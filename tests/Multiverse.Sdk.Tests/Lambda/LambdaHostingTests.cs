@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Multiverse.Sdk.Tests.Infrastructure;
 using Multiverse.Sdk.Tests.Lambda.RuntimeApi;
 
 namespace Multiverse.Sdk.Tests.Lambda;

@@ -12,7 +12,7 @@ public sealed class RuntimeApiClientTests
     public async Task GetNextInvocation_RuntimeApiNotListeningYet_RetriesUntilItIs()
     {
         int port = FreePort.Next();
-        var logs = new CapturedLogs();
+        var logs = new CapturingLoggerProvider();
         using var client = new RuntimeApiClient($"127.0.0.1:{port}", logs.CreateLogger("test"));
         var firstRetry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         logs.Logged += entry =>
@@ -37,7 +37,7 @@ public sealed class RuntimeApiClientTests
     {
         await using TestRuntimeApiServer server = await TestRuntimeApiServer.StartAsync();
         server.FailNextWith500();
-        using var client = new RuntimeApiClient(server.Address, new CapturedLogs().CreateLogger("test"));
+        using var client = new RuntimeApiClient(server.Address, new CapturingLoggerProvider().CreateLogger("test"));
 
         LambdaRuntimeApiException exception = await Assert.ThrowsAsync<LambdaRuntimeApiException>(
             () => client.GetNextInvocationAsync(CancellationToken.None));
@@ -49,7 +49,7 @@ public sealed class RuntimeApiClientTests
     public async Task PostInvocationError_Exception_SendsErrorTypeHeaderAndJsonBody()
     {
         await using TestRuntimeApiServer server = await TestRuntimeApiServer.StartAsync();
-        using var client = new RuntimeApiClient(server.Address, new CapturedLogs().CreateLogger("test"));
+        using var client = new RuntimeApiClient(server.Address, new CapturingLoggerProvider().CreateLogger("test"));
         Task<InvocationResult> result = server.InvokeAsync(Encoding.UTF8.GetBytes("{}"));
         RuntimeInvocation invocation = await client.GetNextInvocationAsync(CancellationToken.None);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Multiverse.Sdk.Python;
+using Multiverse.Sdk.Tests.Infrastructure;
 
 namespace Multiverse.Sdk.Tests.Python;
 
