@@ -96,6 +96,27 @@ internal static class ConfigurationBinding
     }
 
     /// <summary>
+    /// Runs <paramref name="bind"/> (a <c>section.Bind(options)</c> call, kept at the call site so the configuration
+    /// binding source generator can see its type) and turns a binder failure into a message that names the section
+    /// and shows how to set <paramref name="exampleKey"/> through an environment variable.
+    /// </summary>
+    public static void Bind(IConfigurationSection section, string exampleKey, Action bind)
+    {
+        try
+        {
+            bind();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new MultiverseConfigurationException(
+                $"The '{section.Path}' configuration section could not be read: {exception.Message} Correct that "
+                + "value in appsettings.json or in the matching environment variable (':' becomes '__', for example "
+                + $"{ToEnvironmentVariable($"{section.Path}:{exampleKey}")}).",
+                exception);
+        }
+    }
+
+    /// <summary>
     /// Converts a configuration path to the environment variable that sets it, for error messages.
     /// </summary>
     public static string ToEnvironmentVariable(string path) => path.Replace(":", "__", StringComparison.Ordinal);

@@ -67,18 +67,7 @@ public static class MultiverseHostApplicationBuilderExtensions
     private static void Bind(IConfigurationSection section, MultiverseOptions options)
     {
         AwsConfigurationFormat.Check(section.GetSection(nameof(MultiverseOptions.Aws)));
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new MultiverseConfigurationException(
-                $"The '{MultiverseOptions.SectionName}' configuration section could not be read: {exception.Message} "
-                + "Correct that value in appsettings.json or in the matching environment variable "
-                + "(':' becomes '__', for example Multiverse__Aws__Region).",
-                exception);
-        }
+        ConfigurationBinding.Bind(section, "Aws:Region", () => section.Bind(options));
     }
 
     private sealed class MultiverseMarker;

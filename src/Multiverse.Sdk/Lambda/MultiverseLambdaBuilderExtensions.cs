@@ -66,18 +66,7 @@ public static class MultiverseLambdaBuilderExtensions
 
     private static void Bind(IConfigurationSection section, LambdaHostingOptions options)
     {
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new MultiverseConfigurationException(
-                $"The '{section.Path}' configuration section could not be read: {exception.Message} Correct that "
-                + "value in appsettings.json or in its environment variable (for example "
-                + $"{ConfigurationBinding.ToEnvironmentVariable(section.Path)}__DeadlineMargin=00:00:00.500).",
-                exception);
-        }
+        ConfigurationBinding.Bind(section, "DeadlineMargin", () => section.Bind(options));
 
         options.RuntimeApi = RuntimeApi(section);
     }

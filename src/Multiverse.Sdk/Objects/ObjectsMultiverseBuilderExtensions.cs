@@ -74,17 +74,6 @@ public static class ObjectsMultiverseBuilderExtensions
     private static void Bind(IConfigurationSection section, ObjectsOptions options)
     {
         ConfigurationBinding.RequireEnumName<ObjectStoreProvider>(section, nameof(ObjectsOptions.Provider));
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new MultiverseConfigurationException(
-                $"The '{section.Path}' configuration section could not be read: {exception.Message} Correct that value "
-                + "in appsettings.json or in the matching environment variable (':' becomes '__', for example "
-                + "Multiverse__Objects__Multipart__PartSize).",
-                exception);
-        }
+        ConfigurationBinding.Bind(section, "Multipart:PartSize", () => section.Bind(options));
     }
 }

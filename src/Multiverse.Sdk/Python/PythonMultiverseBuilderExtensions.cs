@@ -56,17 +56,6 @@ public static class PythonMultiverseBuilderExtensions
 
     private static void Bind(IConfigurationSection section, PythonOptions options)
     {
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new MultiverseConfigurationException(
-                $"The '{section.Path}' configuration section could not be read: {exception.Message} "
-                + "Correct that value in appsettings.json or in the matching environment variable "
-                + "(':' becomes '__', for example Multiverse__Python__PoolSize).",
-                exception);
-        }
+        ConfigurationBinding.Bind(section, "PoolSize", () => section.Bind(options));
     }
 }
