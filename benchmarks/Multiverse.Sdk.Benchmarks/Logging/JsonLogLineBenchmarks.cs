@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
+using Multiverse.Sdk.Configuration;
 using Multiverse.Sdk.Logging;
 
 namespace Multiverse.Sdk.Benchmarks.Logging;

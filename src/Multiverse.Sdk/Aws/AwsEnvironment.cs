@@ -1,3 +1,5 @@
+using Multiverse.Sdk.Configuration;
+
 namespace Multiverse.Sdk.Aws;
 
 /// <summary>
@@ -6,15 +8,12 @@ namespace Multiverse.Sdk.Aws;
 /// </summary>
 internal sealed class AwsEnvironment
 {
-    private readonly Func<string, string?> _getVariable;
+    private readonly IEnvironmentVariables _variables;
 
-    public AwsEnvironment(Func<string, string?> getVariable)
+    public AwsEnvironment(IEnvironmentVariables variables)
     {
-        _getVariable = getVariable;
+        _variables = variables;
     }
-
-    /// <summary>Gets the environment of the running process.</summary>
-    public static AwsEnvironment Process { get; } = new(Environment.GetEnvironmentVariable);
 
     /// <summary>
     /// Gets the shared credentials file: <c>AWS_SHARED_CREDENTIALS_FILE</c>, else <c>~/.aws/credentials</c>.
@@ -31,7 +30,7 @@ internal sealed class AwsEnvironment
     /// <summary>Returns the variable's value, or <see langword="null"/> when it is unset or blank.</summary>
     public string? Get(string name)
     {
-        string? value = _getVariable(name);
+        string? value = _variables.Get(name);
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 

@@ -4,6 +4,7 @@ using Amazon.SecurityToken;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Multiverse.Sdk.Configuration;
 using Multiverse.Sdk.Hosting;
 
 namespace Multiverse.Sdk.Aws;
@@ -16,7 +17,8 @@ internal static class AwsServiceCollectionExtensions
 {
     public static IServiceCollection AddMultiverseAwsClients(this IServiceCollection services)
     {
-        services.TryAddSingleton(AwsEnvironment.Process);
+        services.TryAddSingleton<IEnvironmentVariables, ProcessEnvironmentVariables>();
+        services.TryAddSingleton(provider => new AwsEnvironment(provider.GetRequiredService<IEnvironmentVariables>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AwsClientFactory>();
         services.TryAddEnumerable(

@@ -1,8 +1,8 @@
-namespace Multiverse.Sdk.Logging;
+namespace Multiverse.Sdk.Configuration;
 
 /// <summary>
-/// Reads environment variables. Logging reads the Lambda and Powertools variables through this seam so tests can
-/// give each host its own environment instead of changing the process's one.
+/// Reads environment variables. Logging and the AWS client setup read the process environment through this seam so
+/// tests can give each host its own environment instead of changing the process's one.
 /// </summary>
 internal interface IEnvironmentVariables
 {

@@ -1,4 +1,4 @@
-namespace Multiverse.Sdk.Logging;
+namespace Multiverse.Sdk.Configuration;
 
 /// <summary>The real environment of the process.</summary>
 internal sealed class ProcessEnvironmentVariables : IEnvironmentVariables

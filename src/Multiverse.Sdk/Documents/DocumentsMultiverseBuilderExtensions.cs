@@ -3,13 +3,13 @@ using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Multiverse.Sdk.Configuration;
+using Multiverse.Sdk.Documents;
 using Multiverse.Sdk.Hosting;
 
-namespace Multiverse.Sdk.Documents;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Adds the document store: <c>builder.AddMultiverse().AddDocuments(documents =&gt; documents.AddTable(...))</c>.
@@ -72,18 +72,7 @@ public static partial class DocumentsMultiverseBuilderExtensions
     private static void Bind(IConfigurationSection section, DocumentsOptions options)
     {
         ConfigurationBinding.RequireEnumName<DocumentProvider>(section, nameof(DocumentsOptions.Provider));
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new MultiverseConfigurationException(
-                $"The '{DocumentsOptions.SectionPath}' configuration section could not be read: {exception.Message} "
-                + "Correct that value in appsettings.json or in the matching environment variable "
-                + "(':' becomes '__', for example Multiverse__Documents__Provider).",
-                exception);
-        }
+        ConfigurationBinding.Bind(section, "Provider", () => section.Bind(options));
     }
 
     private static void Validate(DocumentsOptions options, IEnumerable<DocumentTableRegistration> registrations)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
+using Multiverse.Sdk.Configuration;
 
 namespace Multiverse.Sdk.Logging;
 

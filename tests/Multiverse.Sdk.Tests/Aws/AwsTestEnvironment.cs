@@ -1,4 +1,5 @@
 using Multiverse.Sdk.Aws;
+using Multiverse.Sdk.Configuration;
 
 namespace Multiverse.Sdk.Tests.Aws;
 
@@ -6,7 +7,7 @@ namespace Multiverse.Sdk.Tests.Aws;
 /// A made-up environment for the AWS client setup: chosen environment variables, and a temporary home folder
 /// whose <c>.aws/config</c> and <c>.aws/credentials</c> files the test writes.
 /// </summary>
-public sealed class AwsTestEnvironment : IDisposable
+public sealed class AwsTestEnvironment : IDisposable, IEnvironmentVariables
 {
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
 
@@ -23,7 +24,7 @@ public sealed class AwsTestEnvironment : IDisposable
 
     public string CredentialsFilePath => Path.Combine(HomeDirectory, ".aws", "credentials");
 
-    internal AwsEnvironment Environment => new(name => _variables.GetValueOrDefault(name));
+    internal AwsEnvironment Environment => new(this);
 
     internal AwsProfiles Profiles => new(Environment);
 
@@ -51,6 +52,8 @@ public sealed class AwsTestEnvironment : IDisposable
         File.WriteAllText(path, text);
         return path;
     }
+
+    string? IEnvironmentVariables.Get(string name) => _variables.GetValueOrDefault(name);
 
     public void Dispose() => Directory.Delete(HomeDirectory, recursive: true);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Multiverse.Sdk.Configuration;
 using Multiverse.Sdk.Logging;
 using Multiverse.Sdk.Tests.Infrastructure;
 

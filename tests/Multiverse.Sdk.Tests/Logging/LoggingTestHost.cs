@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Multiverse.Sdk.Configuration;
 using Multiverse.Sdk.Logging;
 
 namespace Multiverse.Sdk.Tests.Logging;

@@ -1,4 +1,4 @@
-using Multiverse.Sdk.Logging;
+using Multiverse.Sdk.Configuration;
 
 namespace Multiverse.Sdk.Tests.Logging;
 
