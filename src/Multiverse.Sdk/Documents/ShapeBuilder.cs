@@ -28,7 +28,8 @@ internal static class ShapeBuilder
     /// Marks the top-level string members that need no JSON round trip: the serializer writes them with its own
     /// string converter and (for reading) fills them with a plain setter call after construction. Anything that
     /// could make the JSON differ from the member (a custom converter, polymorphism, a constructor parameter, a
-    /// required member, an after-deserialization callback, a value type) keeps the JSON route.
+    /// required member, an after-deserialization callback, a value type, extension data whose keys could repeat a
+    /// member's name) keeps the JSON route.
     /// </summary>
     private static void MarkDirectStrings(JsonTypeInfo typeInfo, AttributeShape root)
     {
@@ -36,6 +37,7 @@ internal static class ShapeBuilder
         if (typeInfo.Kind != JsonTypeInfoKind.Object
             || typeInfo.PolymorphismOptions is not null
             || typeInfo.Type.IsValueType
+            || typeInfo.Properties.Any(property => property.IsExtensionData)
             || options.Converters.Any(converter => converter.CanConvert(typeof(string))))
         {
             return;
@@ -47,7 +49,6 @@ internal static class ShapeBuilder
             if (property.PropertyType != typeof(string)
                 || property.Get is null
                 || property.CustomConverter is not null
-                || property.IsExtensionData
                 || root.Property(property.Name) is not { } shape
                 || shape.Shape.Kind != AttributeShapeKind.Plain)
             {
