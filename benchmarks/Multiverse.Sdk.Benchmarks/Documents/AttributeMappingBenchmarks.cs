@@ -14,7 +14,13 @@ namespace Multiverse.Sdk.Benchmarks.Documents;
 /// Mapping a 20-attribute item to and from DynamoDB attribute-value maps: the documents store's System.Text.Json
 /// mapper against the AWS SDK's object persistence model (DynamoDBContext), the baseline of each category.
 /// </summary>
+/// <remarks>
+/// More warm-ups and iterations than a short run: with three of each, the first benchmark in the process often
+/// still ran partly unoptimized code, and the baseline swung from 9 to 100 us between runs.
+/// </remarks>
 [ShortInProcessJob]
+[WarmupCount(10)]
+[IterationCount(10)]
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

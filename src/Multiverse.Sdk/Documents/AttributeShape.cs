@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Multiverse.Sdk.Documents;
 
@@ -48,6 +49,18 @@ internal sealed class PropertyShape
     public JsonEncodedText EncodedName { get; }
 
     public AttributeShape Shape { get; }
+
+    /// <summary>
+    /// The metadata of a top-level string member whose JSON value is always the member's own string, so the mapper
+    /// can take the string from the item instead of writing, parsing and copying it.
+    /// </summary>
+    public JsonPropertyInfo? ReadableString { get; set; }
+
+    /// <summary>
+    /// Set when the serializer would also fill this string member with a plain setter call, so reading an item can
+    /// assign the stored string directly after the rest of the item is deserialized.
+    /// </summary>
+    public bool WritableString { get; set; }
 }
 
 internal enum AttributeShapeKind

@@ -23,6 +23,7 @@ internal sealed class DocumentMapper<T>
 
     private readonly JsonTypeInfo<T> _typeInfo;
     private readonly AttributeShape _shape;
+    private readonly PropertyShape[] _writableStrings;
 
     public DocumentMapper(JsonTypeInfo<T> typeInfo, IReadOnlySet<string> numberAttributes)
     {
@@ -33,6 +34,8 @@ internal sealed class DocumentMapper<T>
             throw new ArgumentException(
                 $"{typeof(T).Name} must serialize as a JSON object to be stored as an item.", nameof(typeInfo));
         }
+
+        _writableStrings = [.. _shape.Properties.Where(property => property.WritableString)];
     }
 
     public JsonTypeInfo<T> TypeInfo => _typeInfo;
@@ -52,16 +55,25 @@ internal sealed class DocumentMapper<T>
 
         var reader = new Utf8JsonReader(buffer.WrittenSpan);
         reader.Read();
-        return ReadObject(ref reader, _shape);
+        return ReadObject(ref reader, _shape, item);
     }
 
     public T FromAttributeMap(Dictionary<string, AttributeValue> item)
     {
         Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
-        WriteObject(writer, item, _shape);
+        WriteObject(writer, item, _shape, isItem: true);
         writer.Flush();
-        return JsonSerializer.Deserialize(buffer.WrittenSpan, _typeInfo)
+        T result = JsonSerializer.Deserialize(buffer.WrittenSpan, _typeInfo)
             ?? throw new JsonException($"The stored item does not describe a {typeof(T).Name}.");
+        foreach (PropertyShape property in _writableStrings)
+        {
+            if (item.TryGetValue(property.Name, out AttributeValue? value) && value.S is not null)
+            {
+                property.ReadableString!.Set!(result, value.S);
+            }
+        }
+
+        return result;
     }
 
     private static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)
@@ -80,7 +92,13 @@ internal sealed class DocumentMapper<T>
         return s_writer;
     }
 
-    private static Dictionary<string, AttributeValue> ReadObject(ref Utf8JsonReader reader, AttributeShape? shape)
+    /// <param name="reader">The reader, on the object's start.</param>
+    /// <param name="shape">The object's shape, if known.</param>
+    /// <param name="item">The item itself when reading its top-level object, to take its strings from.</param>
+    private static Dictionary<string, AttributeValue> ReadObject(
+        ref Utf8JsonReader reader,
+        AttributeShape? shape,
+        object? item)
     {
         var map = new Dictionary<string, AttributeValue>(shape?.Properties.Length ?? 4, StringComparer.Ordinal);
         PropertyShape[] properties = shape?.Properties ?? [];
@@ -88,21 +106,33 @@ internal sealed class DocumentMapper<T>
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string name;
+            PropertyShape? property;
             AttributeShape? child;
             if (expected < properties.Length && reader.ValueTextEquals(properties[expected].Utf8Name))
             {
                 // The serializer writes properties in metadata order, so the next one is almost always a match.
-                name = properties[expected].Name;
-                child = properties[expected].Shape;
+                property = properties[expected];
+                name = property.Name;
+                child = property.Shape;
                 expected++;
             }
             else
             {
                 name = reader.GetString()!;
-                child = shape?.Kind == AttributeShapeKind.Dictionary ? shape.Element : shape?.Property(name)?.Shape;
+                property = shape?.Kind == AttributeShapeKind.Dictionary ? null : shape?.Property(name);
+                child = shape?.Kind == AttributeShapeKind.Dictionary ? shape.Element : property?.Shape;
             }
 
             reader.Read();
+            if (item is not null
+                && reader.TokenType == JsonTokenType.String
+                && property?.ReadableString?.Get!(item) is string text)
+            {
+                // The JSON holds this very string: share it instead of copying it out of the UTF-8 text.
+                map[name] = new AttributeValue { S = text };
+                continue;
+            }
+
             map[name] = ReadValue(ref reader, child);
         }
 
@@ -128,7 +158,7 @@ internal sealed class DocumentMapper<T>
             case JsonTokenType.False:
                 return new AttributeValue { BOOL = false };
             case JsonTokenType.StartObject:
-                return new AttributeValue { M = ReadObject(ref reader, shape) };
+                return new AttributeValue { M = ReadObject(ref reader, shape, null) };
             case JsonTokenType.StartArray:
                 return ReadArray(ref reader, shape);
             default:
@@ -178,7 +208,8 @@ internal sealed class DocumentMapper<T>
     private static void WriteObject(
         Utf8JsonWriter writer,
         Dictionary<string, AttributeValue> map,
-        AttributeShape? shape)
+        AttributeShape? shape,
+        bool isItem)
     {
         writer.WriteStartObject();
         foreach (KeyValuePair<string, AttributeValue> attribute in map)
@@ -190,6 +221,12 @@ internal sealed class DocumentMapper<T>
             }
             else if (shape?.Property(attribute.Key) is { } property)
             {
+                if (isItem && property.WritableString && attribute.Value.S is not null)
+                {
+                    // Assigned directly once the rest of the item is deserialized.
+                    continue;
+                }
+
                 writer.WritePropertyName(property.EncodedName);
                 WriteValue(writer, attribute.Value, property.Shape);
             }
@@ -219,7 +256,7 @@ internal sealed class DocumentMapper<T>
         }
         else if (value.M is not null)
         {
-            WriteObject(writer, value.M, shape);
+            WriteObject(writer, value.M, shape, isItem: false);
         }
         else if (value.L is not null)
         {

@@ -20,7 +20,47 @@ internal static class ShapeBuilder
             }
         }
 
+        MarkDirectStrings(options.GetTypeInfo(type), root);
         return root;
+    }
+
+    /// <summary>
+    /// Marks the top-level string members that need no JSON round trip: the serializer writes them with its own
+    /// string converter and (for reading) fills them with a plain setter call after construction. Anything that
+    /// could make the JSON differ from the member (a custom converter, polymorphism, a constructor parameter, a
+    /// required member, an after-deserialization callback, a value type, extension data whose keys could repeat a
+    /// member's name) keeps the JSON route.
+    /// </summary>
+    private static void MarkDirectStrings(JsonTypeInfo typeInfo, AttributeShape root)
+    {
+        JsonSerializerOptions options = typeInfo.Options;
+        if (typeInfo.Kind != JsonTypeInfoKind.Object
+            || typeInfo.PolymorphismOptions is not null
+            || typeInfo.Type.IsValueType
+            || typeInfo.Properties.Any(property => property.IsExtensionData)
+            || options.Converters.Any(converter => converter.CanConvert(typeof(string))))
+        {
+            return;
+        }
+
+        bool writable = typeInfo.OnDeserialized is null;
+        foreach (JsonPropertyInfo property in typeInfo.Properties)
+        {
+            if (property.PropertyType != typeof(string)
+                || property.Get is null
+                || property.CustomConverter is not null
+                || root.Property(property.Name) is not { } shape
+                || shape.Shape.Kind != AttributeShapeKind.Plain)
+            {
+                continue;
+            }
+
+            shape.ReadableString = property;
+            shape.WritableString = writable
+                && property.Set is not null
+                && !property.IsRequired
+                && property.AssociatedParameter is null;
+        }
     }
 
     private static AttributeShape Build(JsonSerializerOptions options, Type type, Dictionary<Type, AttributeShape> seen)
