@@ -43,6 +43,10 @@ public static class MultiverseLambdaBuilderExtensions
         services.AddSingleton<ILambdaContextAccessor, LambdaContextAccessor>();
         services.AddTransient<IStartupFilter, ProblemResponseStartupFilter>();
 
+        // In Development, ASP.NET Core's developer exception page answers before the SDK's middleware; with a
+        // problem details service registered it answers API clients with problem+json, details included.
+        services.AddProblemDetails();
+
         string? runtimeApi = RuntimeApi(section);
         if (runtimeApi is null)
         {

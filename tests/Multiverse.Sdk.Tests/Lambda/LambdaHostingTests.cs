@@ -219,7 +219,7 @@ public sealed class LambdaHostingTests : IClassFixture<LambdaHostingFixture>
     }
 
     [Fact]
-    public async Task UnhandledException_InDevelopment_ShowsTheException()
+    public async Task UnhandledException_InDevelopment_AnswersProblemJsonWithTheException()
     {
         await using TestRuntimeApiServer runtimeApi = await TestRuntimeApiServer.StartAsync();
         await using WebApplication app = LambdaHostingFixture.BuildApp(
@@ -234,6 +234,7 @@ public sealed class LambdaHostingTests : IClassFixture<LambdaHostingFixture>
 
         ObservedResponse response = ApiGatewayEvents.ParseResult(result.RequireResponse());
         Assert.Equal(500, response.StatusCode);
+        Assert.Equal("application/problem+json", Assert.Single(response.Headers["Content-Type"]));
         Assert.Contains("failed on purpose", response.BodyText, StringComparison.Ordinal);
     }
 
