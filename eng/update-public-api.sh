@@ -20,4 +20,5 @@ removed=$(grep -oP "RS0017: Symbol '\K.*?(?=' is part of the declared API)" "$lo
   } | grep -vxF -f <(printf '%s\n' "$removed" | sed '/^$/d'; echo '#nullable enable') | sed '/^$/d' | LC_ALL=C sort -u
 } >"$unshipped.new"
 mv "$unshipped.new" "$unshipped"
-echo "public API: $(printf '%s' "$added" | grep -c . || true) added, $(printf '%s' "$removed" | grep -c . || true) removed"
+echo "public API: $(printf '%s' "$added" | grep -c . || true) added," \
+    "$(printf '%s' "$removed" | grep -c . || true) removed"

@@ -55,7 +55,8 @@ try
         new ObjectPutOptions { ContentType = "text/plain" });
     await using ObjectDownload download = await receipts.GetAsync(written.Key);
     using var reader = new StreamReader(download.Content);
-    Console.WriteLine($"Wrote {written.Key} to the embedded object store and read back: \"{await reader.ReadToEndAsync()}\".");
+    Console.WriteLine(
+        $"Wrote {written.Key} to the embedded object store and read back: \"{await reader.ReadToEndAsync()}\".");
 }
 finally
 {

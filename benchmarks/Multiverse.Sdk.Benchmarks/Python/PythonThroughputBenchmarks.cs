@@ -26,7 +26,9 @@ public class PythonThroughputBenchmarks
     public void Cleanup() => _host.Dispose();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Callers * ProcessCallsPerCaller)]
-    public Task ProcessPerCall() => RunCallersAsync(ProcessCallsPerCaller, () => _host.CallInNewProcessAsync(PythonBenchmarkHost.Small));
+    public Task ProcessPerCall() => RunCallersAsync(
+        ProcessCallsPerCaller,
+        () => _host.CallInNewProcessAsync(PythonBenchmarkHost.Small));
 
     [Benchmark(OperationsPerInvoke = Callers * CallsPerCaller)]
     public Task WorkerPool() => RunCallersAsync(CallsPerCaller, () => _host.CallAsync(PythonBenchmarkHost.Small));

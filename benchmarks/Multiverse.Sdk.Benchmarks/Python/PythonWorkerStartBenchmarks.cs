@@ -18,7 +18,8 @@ public class PythonWorkerStartBenchmarks
     public void Cleanup() => _scripts.Dispose();
 
     [Benchmark(Baseline = true)]
-    public Task EmptyScriptInNewProcess() => _scripts.Scripts.RunAsync("empty.py", cancellationToken: CancellationToken.None);
+    public Task EmptyScriptInNewProcess() =>
+        _scripts.Scripts.RunAsync("empty.py", cancellationToken: CancellationToken.None);
 
     [Benchmark]
     public void StartOneWorkerPool()

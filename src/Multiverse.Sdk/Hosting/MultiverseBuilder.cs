@@ -6,7 +6,10 @@ namespace Multiverse.Sdk.Hosting;
 
 internal sealed class MultiverseBuilder : IMultiverseBuilder
 {
-    public MultiverseBuilder(IServiceCollection services, IConfigurationSection configuration, IHostEnvironment environment)
+    public MultiverseBuilder(
+        IServiceCollection services,
+        IConfigurationSection configuration,
+        IHostEnvironment environment)
     {
         Services = services;
         Configuration = configuration;

@@ -16,7 +16,9 @@ public interface IPythonWorkerPool
     /// </summary>
     /// <typeparam name="TArguments">The arguments' type.</typeparam>
     /// <typeparam name="TResult">The result's type.</typeparam>
-    /// <param name="functionName">The function, as <c>package.module:function</c> (or <c>module:Class.method</c>).</param>
+    /// <param name="functionName">
+    /// The function, as <c>package.module:function</c> (or <c>module:Class.method</c>).
+    /// </param>
     /// <param name="arguments">The arguments; see the type's remarks for how they map to Python parameters.</param>
     /// <param name="argumentsType">The JSON metadata of <typeparamref name="TArguments"/>.</param>
     /// <param name="resultType">The JSON metadata of <typeparamref name="TResult"/>.</param>
@@ -25,10 +27,14 @@ public interface IPythonWorkerPool
     /// </param>
     /// <returns>The function's result; <see langword="default"/> when Python returned <c>None</c>.</returns>
     /// <exception cref="PythonFunctionException">The function raised an exception.</exception>
-    /// <exception cref="PythonTimeoutException">The call ran longer than <see cref="PythonOptions.CallTimeout"/>.</exception>
+    /// <exception cref="PythonTimeoutException">
+    /// The call ran longer than <see cref="PythonOptions.CallTimeout"/>.
+    /// </exception>
     /// <exception cref="PythonWorkerCrashedException">The worker exited while running the call.</exception>
     /// <exception cref="PythonInvalidResultException">The result is not JSON or does not fit the type.</exception>
-    /// <exception cref="PythonResultTooLargeException">The result is over <see cref="PythonOptions.MaxResultBytes"/>.</exception>
+    /// <exception cref="PythonResultTooLargeException">
+    /// The result is over <see cref="PythonOptions.MaxResultBytes"/>.
+    /// </exception>
     /// <exception cref="PythonWorkerStartException">No worker could be started.</exception>
     Task<TResult> CallAsync<TArguments, TResult>(
         string functionName,
@@ -43,7 +49,9 @@ public interface IPythonWorkerPool
     /// case-insensitively.
     /// </summary>
     /// <typeparam name="TResult">The result's type.</typeparam>
-    /// <param name="functionName">The function, as <c>package.module:function</c> (or <c>module:Class.method</c>).</param>
+    /// <param name="functionName">
+    /// The function, as <c>package.module:function</c> (or <c>module:Class.method</c>).
+    /// </param>
     /// <param name="arguments">
     /// The arguments, for example <c>new { a = 1, b = 2 }</c> for keyword arguments or <c>new object[] { 1, 2 }</c>
     /// for positional ones; <see langword="null"/> for none.
@@ -53,10 +61,14 @@ public interface IPythonWorkerPool
     /// </param>
     /// <returns>The function's result; <see langword="default"/> when Python returned <c>None</c>.</returns>
     /// <exception cref="PythonFunctionException">The function raised an exception.</exception>
-    /// <exception cref="PythonTimeoutException">The call ran longer than <see cref="PythonOptions.CallTimeout"/>.</exception>
+    /// <exception cref="PythonTimeoutException">
+    /// The call ran longer than <see cref="PythonOptions.CallTimeout"/>.
+    /// </exception>
     /// <exception cref="PythonWorkerCrashedException">The worker exited while running the call.</exception>
     /// <exception cref="PythonInvalidResultException">The result is not JSON or does not fit the type.</exception>
-    /// <exception cref="PythonResultTooLargeException">The result is over <see cref="PythonOptions.MaxResultBytes"/>.</exception>
+    /// <exception cref="PythonResultTooLargeException">
+    /// The result is over <see cref="PythonOptions.MaxResultBytes"/>.
+    /// </exception>
     /// <exception cref="PythonWorkerStartException">No worker could be started.</exception>
     [RequiresUnreferencedCode("Reflection-based JSON serialization; use the overload that takes JsonTypeInfo.")]
     [RequiresDynamicCode("Reflection-based JSON serialization; use the overload that takes JsonTypeInfo.")]

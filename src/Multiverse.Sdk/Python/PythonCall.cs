@@ -57,7 +57,9 @@ internal sealed class PythonCall : TaskCompletionSource<PythonResponse>
         }
     }
 
-    /// <summary>Completes the call with a response, or returns the response's buffer if the call already ended.</summary>
+    /// <summary>
+    /// Completes the call with a response, or returns the response's buffer if the call already ended.
+    /// </summary>
     public void Deliver(PythonResponse response)
     {
         if (!TrySetResult(response))

@@ -30,7 +30,9 @@ internal static class PythonEnvironment
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in hostVariables)
         {
-            if (entry.Key is string name && entry.Value is string value && (passThrough.Contains(name) || !IsSecret(name)))
+            if (entry.Key is string name
+                && entry.Value is string value
+                && (passThrough.Contains(name) || !IsSecret(name)))
             {
                 environment[name] = value;
             }

@@ -31,7 +31,8 @@ public sealed class PythonFunctionException : PythonException
     /// <param name="pythonMessage">The Python exception's message, <c>str(exception)</c>.</param>
     /// <param name="pythonTraceback">The formatted Python traceback.</param>
     public PythonFunctionException(string function, string pythonType, string pythonMessage, string pythonTraceback)
-        : base($"Python function '{function}' raised {pythonType}: {pythonMessage}{Environment.NewLine}{pythonTraceback}")
+        : base($"Python function '{function}' raised {pythonType}: "
+            + $"{pythonMessage}{Environment.NewLine}{pythonTraceback}")
     {
         Function = function;
         PythonType = pythonType;

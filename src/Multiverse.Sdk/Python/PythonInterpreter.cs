@@ -13,7 +13,8 @@ internal static class PythonInterpreter
         {
             throw new MultiverseConfigurationException(
                 $"Setting '{SettingPath}' is empty. Set it to a Python {PythonProtocol.MinimumVersion}+ interpreter, "
-                + $"for example python3 or .venv/bin/python ({ConfigurationBinding.ToEnvironmentVariable(SettingPath)}).");
+                + "for example python3 or .venv/bin/python "
+                + $"({ConfigurationBinding.ToEnvironmentVariable(SettingPath)}).");
         }
 
         if (configured.Contains('/', StringComparison.Ordinal))
@@ -38,7 +39,9 @@ internal static class PythonInterpreter
             }
         }
 
-        throw NotFound(configured, $"'{configured}' was not found on PATH ({string.Join(Path.PathSeparator, folders)})");
+        throw NotFound(
+            configured,
+            $"'{configured}' was not found on PATH ({string.Join(Path.PathSeparator, folders)})");
     }
 
     public static MultiverseConfigurationException TooOld(string interpreter, string reported) =>

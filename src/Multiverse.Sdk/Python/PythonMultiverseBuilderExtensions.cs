@@ -41,7 +41,8 @@ public static class PythonMultiverseBuilderExtensions
         }
 
         services.AddMetrics();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PythonOptions>, PythonOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<PythonOptions>, PythonOptionsValidator>());
         services.TryAddSingleton<PythonProcessLauncher>();
         services.TryAddSingleton<PythonMetrics>();
         services.TryAddSingleton(provider => PythonWorkerSettings.Create(

@@ -40,7 +40,8 @@ internal sealed class PythonProcessLauncher : IDisposable
 
     private void Run()
     {
-        foreach ((ProcessStartInfo startInfo, TaskCompletionSource<Process> started) in _requests.GetConsumingEnumerable())
+        foreach ((ProcessStartInfo startInfo, TaskCompletionSource<Process> started)
+            in _requests.GetConsumingEnumerable())
         {
             try
             {

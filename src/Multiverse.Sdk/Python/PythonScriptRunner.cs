@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Multiverse.Sdk.Python;
 
-/// <summary>Starts one Python process per script, with the same interpreter, module path and environment as workers.</summary>
+/// <summary>
+/// Starts one Python process per script, with the same interpreter, module path and environment as workers.
+/// </summary>
 internal sealed class PythonScriptRunner : IPythonScriptRunner
 {
     private readonly PythonWorkerSettings _settings;
@@ -30,7 +32,9 @@ internal sealed class PythonScriptRunner : IPythonScriptRunner
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scriptPath);
-        string baseFolder = _settings.ModuleFolders.Count > 0 ? _settings.ModuleFolders[0] : Environment.CurrentDirectory;
+        string baseFolder = _settings.ModuleFolders.Count > 0
+            ? _settings.ModuleFolders[0]
+            : Environment.CurrentDirectory;
         string script = Path.GetFullPath(scriptPath, baseFolder);
         if (!File.Exists(script))
         {
@@ -72,7 +76,8 @@ internal sealed class PythonScriptRunner : IPythonScriptRunner
                 {
                     throw new PythonResultTooLargeException(
                         $"The Python script '{script}' wrote more than {_settings.MaxResultBytes:N0} bytes to stdout "
-                        + "or stderr (Multiverse:Python:MaxResultBytes) and was killed. Write less, or raise the limit.",
+                        + "or stderr (Multiverse:Python:MaxResultBytes) and was killed. "
+                        + "Write less, or raise the limit.",
                         _settings.MaxResultBytes + 1L,
                         _settings.MaxResultBytes);
                 }

@@ -77,7 +77,9 @@ internal sealed class PythonWorker
     /// <summary>Gets or sets a value indicating whether the channel has closed and the exit is being handled.</summary>
     public bool Exiting { get; set; }
 
-    /// <summary>Gets a task that completes once the pool has handled the worker's exit and released its process.</summary>
+    /// <summary>
+    /// Gets a task that completes once the pool has handled the worker's exit and released its process.
+    /// </summary>
     public Task Exited => _exited.Task;
 
     public void MarkExited()
@@ -100,7 +102,8 @@ internal sealed class PythonWorker
         {
             Process.Kill(entireProcessTree: true);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception exception)
+            when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             // Already gone.
         }

@@ -159,7 +159,12 @@ internal sealed partial class PythonWorkerPool
                 await WarmUpAsync(worker, module).ConfigureAwait(false);
             }
 
-            PythonLog.WorkerStarted(_logger, id, process.Id, version, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+            PythonLog.WorkerStarted(
+                _logger,
+                id,
+                process.Id,
+                version,
+                Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
             return worker;
         }
         catch

@@ -48,11 +48,16 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
         _onCancelled = (state, token) => Cancel((PythonCall)state!, token);
         _drainWaiting = _ => DrainWaiting();
         _socketFolder = Directory.CreateTempSubdirectory("multiverse-python-").FullName;
-        TimeSpan sweep = TimeSpan.FromTicks(Math.Clamp(_settings.CallTimeout.Ticks / 10, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerMillisecond * 250));
+        TimeSpan sweep = TimeSpan.FromTicks(Math.Clamp(
+            _settings.CallTimeout.Ticks / 10,
+            TimeSpan.TicksPerMillisecond * 10,
+            TimeSpan.TicksPerMillisecond * 250));
         _timeoutTimer = new Timer(_ => SweepTimeouts(), null, sweep, sweep);
     }
 
-    /// <summary>Gets the process ids of the workers serving calls now; tests check they all end with the host.</summary>
+    /// <summary>
+    /// Gets the process ids of the workers serving calls now; tests check they all end with the host.
+    /// </summary>
     internal IReadOnlyList<int> WorkerProcessIds
     {
         get
@@ -335,7 +340,9 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
     {
         string tail = worker.StandardError.Tail;
         string exit = exitCode is int code ? $"exit code {code}{DescribeSignal(code)}" : "an unknown exit code";
-        string stderr = tail.Length == 0 ? "It wrote nothing to stderr." : $"Its stderr ends with:{Environment.NewLine}{tail}";
+        string stderr = tail.Length == 0
+            ? "It wrote nothing to stderr."
+            : $"Its stderr ends with:{Environment.NewLine}{tail}";
         return new PythonWorkerCrashedException(
             $"The Python worker {worker.Id} (pid {worker.ProcessId}) exited with {exit} while running '{function}'. "
             + $"The worker was replaced. {stderr}",
@@ -394,8 +401,16 @@ internal sealed partial class PythonWorkerPool : IPythonWorkerPool, IAsyncDispos
             _metrics.CallCompleted(call.Function, outcome, duration.TotalSeconds);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                double waited = call.SentAt == 0 ? duration.TotalMilliseconds : Stopwatch.GetElapsedTime(call.CreatedAt, call.SentAt).TotalMilliseconds;
-                PythonLog.CallCompleted(_logger, call.Function, call.WorkerId, duration.TotalMilliseconds, waited, outcome);
+                double waited = call.SentAt == 0
+                    ? duration.TotalMilliseconds
+                    : Stopwatch.GetElapsedTime(call.CreatedAt, call.SentAt).TotalMilliseconds;
+                PythonLog.CallCompleted(
+                    _logger,
+                    call.Function,
+                    call.WorkerId,
+                    duration.TotalMilliseconds,
+                    waited,
+                    outcome);
             }
         }
     }

@@ -17,7 +17,9 @@ internal static class PythonWorkerScript
     {
         byte[] content = ReadResource();
         string hash = Convert.ToHexStringLower(SHA256.HashData(content))[..16];
-        string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"multiverse-python-{Environment.UserName}-{hash}");
+        string folder = System.IO.Path.Combine(
+            System.IO.Path.GetTempPath(),
+            $"multiverse-python-{Environment.UserName}-{hash}");
         string path = System.IO.Path.Combine(folder, "multiverse_worker.py");
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
         {

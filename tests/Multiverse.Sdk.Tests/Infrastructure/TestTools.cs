@@ -8,7 +8,10 @@ public static class TestTools
     public static string Directory { get; } =
         Environment.GetEnvironmentVariable("MULTIVERSE_TOOLS_DIR") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "multiverse-sdk");
+            : Path.Combine(
+                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                ".cache",
+                "multiverse-sdk");
 
     /// <summary>The repository root, found from the test assembly's location.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();

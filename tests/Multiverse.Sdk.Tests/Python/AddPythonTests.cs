@@ -48,6 +48,8 @@ public sealed class AddPythonTests
         builder.AddMultiverse().AddPython().AddPython(options => options.PoolSize = 1);
 
         Assert.Single(builder.Services, descriptor => descriptor.ServiceType == typeof(IPythonWorkerPool));
-        Assert.Single(builder.Services, descriptor => descriptor.ImplementationType == typeof(PythonWorkerPoolHostedService));
+        Assert.Single(
+            builder.Services,
+            descriptor => descriptor.ImplementationType == typeof(PythonWorkerPoolHostedService));
     }
 }

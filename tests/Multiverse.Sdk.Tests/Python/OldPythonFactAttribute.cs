@@ -18,7 +18,10 @@ public sealed class OldPythonFactAttribute : FactAttribute
 
     private static string? Find()
     {
-        string versions = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv", "versions");
+        string versions = Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+            ".pyenv",
+            "versions");
         if (!Directory.Exists(versions))
         {
             return null;

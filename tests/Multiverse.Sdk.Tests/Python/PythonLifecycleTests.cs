@@ -36,7 +36,9 @@ public sealed class PythonLifecycleTests
         startInfo.ArgumentList.Add(PythonWorkerScript.Path);
         startInfo.ArgumentList.Add(PythonTestHost.ModuleFolder);
         using Process stand_in = Process.Start(startInfo)!;
-        int worker = int.Parse(await stand_in.StandardOutput.ReadLineAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        int worker = int.Parse(
+            await stand_in.StandardOutput.ReadLineAsync() ?? "0",
+            System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(PythonWorkerPoolTests.ProcessExists(worker));
 
         stand_in.Kill();
@@ -66,14 +68,18 @@ public sealed class PythonLifecycleTests
         MultiverseConfigurationException exception = await Assert.ThrowsAsync<MultiverseConfigurationException>(
             () => host.Host.StartAsync());
 
-        Assert.Contains("'python-that-does-not-exist' was not found on PATH", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "'python-that-does-not-exist' was not found on PATH",
+            exception.Message,
+            StringComparison.Ordinal);
         host.Host.Dispose();
     }
 
     [OldPythonFact]
     public async Task StartAsync_InterpreterTooOld_FailsNamingThePathAndVersion()
     {
-        PythonTestHost host = PythonTestHost.Build(options => options.InterpreterPath = OldPythonFactAttribute.Interpreter!);
+        PythonTestHost host = PythonTestHost.Build(
+            options => options.InterpreterPath = OldPythonFactAttribute.Interpreter!);
 
         MultiverseConfigurationException exception = await Assert.ThrowsAsync<MultiverseConfigurationException>(
             () => host.Host.StartAsync());
@@ -101,7 +107,10 @@ public sealed class PythonLifecycleTests
         await using PythonTestHost host = await PythonTestHost.StartAsync(
             settings: new() { ["Multiverse:Python:WarmUpModules:0"] = "mv_warm" });
 
-        bool loaded = await host.Pool.CallAsync<bool>("mv_functions:loaded", new { module = "mv_warm" }, CancellationToken.None);
+        bool loaded = await host.Pool.CallAsync<bool>(
+            "mv_functions:loaded",
+            new { module = "mv_warm" },
+            CancellationToken.None);
 
         Assert.True(loaded);
     }
@@ -127,8 +136,14 @@ public sealed class PythonLifecycleTests
         Environment.SetEnvironmentVariable("MULTIVERSE_TEST_PLAIN", "visible");
         await using PythonTestHost host = await PythonTestHost.StartAsync();
 
-        string? secret = await host.Pool.CallAsync<string>("mv_functions:environment", new { name = "MULTIVERSE_TEST_SECRET" }, CancellationToken.None);
-        string? plain = await host.Pool.CallAsync<string>("mv_functions:environment", new { name = "MULTIVERSE_TEST_PLAIN" }, CancellationToken.None);
+        string? secret = await host.Pool.CallAsync<string>(
+            "mv_functions:environment",
+            new { name = "MULTIVERSE_TEST_SECRET" },
+            CancellationToken.None);
+        string? plain = await host.Pool.CallAsync<string>(
+            "mv_functions:environment",
+            new { name = "MULTIVERSE_TEST_PLAIN" },
+            CancellationToken.None);
 
         Assert.Null(secret);
         Assert.Equal("visible", plain);
@@ -141,7 +156,10 @@ public sealed class PythonLifecycleTests
         await using PythonTestHost host = await PythonTestHost.StartAsync(
             options => options.PassThroughEnvironmentVariables.Add("MULTIVERSE_TEST_API_TOKEN"));
 
-        string? token = await host.Pool.CallAsync<string>("mv_functions:environment", new { name = "MULTIVERSE_TEST_API_TOKEN" }, CancellationToken.None);
+        string? token = await host.Pool.CallAsync<string>(
+            "mv_functions:environment",
+            new { name = "MULTIVERSE_TEST_API_TOKEN" },
+            CancellationToken.None);
 
         Assert.Equal("shared", token);
     }
@@ -162,7 +180,9 @@ public sealed class PythonLifecycleTests
 
         Dictionary<string, string> environment = PythonEnvironment.Build(options, host);
 
-        Assert.Equal(["AWS_REGION", "AWS_SESSION_TOKEN"], environment.Keys.Where(key => key != "PYTHONIOENCODING").Order());
+        Assert.Equal(
+            ["AWS_REGION", "AWS_SESSION_TOKEN"],
+            environment.Keys.Where(key => key != "PYTHONIOENCODING").Order());
     }
 
     [Fact]

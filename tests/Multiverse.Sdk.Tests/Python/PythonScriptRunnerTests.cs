@@ -27,7 +27,9 @@ public sealed class PythonScriptRunnerTests
         Environment.SetEnvironmentVariable("MULTIVERSE_TEST_SECRET", "hidden");
         await using PythonTestHost host = await PythonTestHost.StartAsync(options => options.PoolSize = 1);
 
-        PythonScriptResult result = await host.Scripts.RunAsync("mv_script.py", cancellationToken: CancellationToken.None);
+        PythonScriptResult result = await host.Scripts.RunAsync(
+            "mv_script.py",
+            cancellationToken: CancellationToken.None);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("secret=None", result.StandardOutput, StringComparison.Ordinal);

@@ -69,7 +69,10 @@ public sealed class PythonWorkerPoolTests
         int before = await ProcessIdAsync(host);
 
         PythonFunctionException exception = await Assert.ThrowsAsync<PythonFunctionException>(
-            () => host.Pool.CallAsync<int>("mv_functions:fail", new { message = "amount is negative" }, CancellationToken.None));
+            () => host.Pool.CallAsync<int>(
+                "mv_functions:fail",
+                new { message = "amount is negative" },
+                CancellationToken.None));
 
         Assert.Equal("ValueError", exception.PythonType);
         Assert.Equal("amount is negative", exception.PythonMessage);
@@ -121,7 +124,10 @@ public sealed class PythonWorkerPoolTests
             options.CallTimeout = TimeSpan.FromSeconds(1);
         });
 
-        Task<double> hanging = host.Pool.CallAsync<double>("mv_functions:sleep", new { seconds = 30 }, CancellationToken.None);
+        Task<double> hanging = host.Pool.CallAsync<double>(
+            "mv_functions:sleep",
+            new { seconds = 30 },
+            CancellationToken.None);
         var quick = new List<Task<int>>();
         for (int index = 0; index < 50; index++)
         {
@@ -131,7 +137,9 @@ public sealed class PythonWorkerPoolTests
         PythonTimeoutException exception = await Assert.ThrowsAsync<PythonTimeoutException>(() => hanging);
         Assert.Equal(TimeSpan.FromSeconds(1), exception.Timeout);
         Assert.Equal(Enumerable.Range(1, 50), await Task.WhenAll(quick));
-        Assert.Equal(5, await host.Pool.CallAsync<int>("mv_functions:add", new { a = 2, b = 3 }, CancellationToken.None));
+        Assert.Equal(
+            5,
+            await host.Pool.CallAsync<int>("mv_functions:add", new { a = 2, b = 3 }, CancellationToken.None));
     }
 
     [Fact]
@@ -145,7 +153,8 @@ public sealed class PythonWorkerPoolTests
             "mv_functions:sleep_loudly",
             new { seconds = 30 },
             cancellation.Token);
-        await WaitUntilAsync(() => host.Logs.Entries.Any(entry => entry.Message.EndsWith("sleeping now", StringComparison.Ordinal)));
+        await WaitUntilAsync(
+            () => host.Logs.Entries.Any(entry => entry.Message.EndsWith("sleeping now", StringComparison.Ordinal)));
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
@@ -160,15 +169,26 @@ public sealed class PythonWorkerPoolTests
         int before = await ProcessIdAsync(host);
         using var cancellation = new CancellationTokenSource();
 
-        Task<double> running = host.Pool.CallAsync<double>("mv_functions:sleep_loudly", new { seconds = 1 }, CancellationToken.None);
-        Task<string> queued = host.Pool.CallAsync<string>("mv_functions:mark", new { text = "queued call ran" }, cancellation.Token);
-        await WaitUntilAsync(() => host.Logs.Entries.Any(entry => entry.Message.EndsWith("sleeping now", StringComparison.Ordinal)));
+        Task<double> running = host.Pool.CallAsync<double>(
+            "mv_functions:sleep_loudly",
+            new { seconds = 1 },
+            CancellationToken.None);
+        Task<string> queued = host.Pool.CallAsync<string>(
+            "mv_functions:mark",
+            new { text = "queued call ran" },
+            cancellation.Token);
+        await WaitUntilAsync(
+            () => host.Logs.Entries.Any(entry => entry.Message.EndsWith("sleeping now", StringComparison.Ordinal)));
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
         Assert.Equal(1, await running);
-        Assert.Equal("after", await host.Pool.CallAsync<string>("mv_functions:mark", new { text = "after" }, CancellationToken.None));
-        Assert.DoesNotContain(host.Logs.Entries, entry => entry.Message.EndsWith("queued call ran", StringComparison.Ordinal));
+        Assert.Equal(
+            "after",
+            await host.Pool.CallAsync<string>("mv_functions:mark", new { text = "after" }, CancellationToken.None));
+        Assert.DoesNotContain(
+            host.Logs.Entries,
+            entry => entry.Message.EndsWith("queued call ran", StringComparison.Ordinal));
         Assert.Equal(before, await ProcessIdAsync(host));
     }
 
@@ -195,7 +215,9 @@ public sealed class PythonWorkerPoolTests
             () => host.Pool.CallAsync<int>("mv_functions:segfault", null, CancellationToken.None));
 
         Assert.Equal(139, exception.ExitCode);
-        Assert.Equal(5, await host.Pool.CallAsync<int>("mv_functions:add", new { a = 2, b = 3 }, CancellationToken.None));
+        Assert.Equal(
+            5,
+            await host.Pool.CallAsync<int>("mv_functions:add", new { a = 2, b = 3 }, CancellationToken.None));
     }
 
     [Fact]
@@ -265,7 +287,10 @@ public sealed class PythonWorkerPoolTests
         await using PythonTestHost host = await PythonTestHost.StartAsync();
         string large = new('y', 3 * 1024 * 1024);
 
-        string? echoed = await host.Pool.CallAsync<string>("mv_functions:echo", new { value = large }, CancellationToken.None);
+        string? echoed = await host.Pool.CallAsync<string>(
+            "mv_functions:echo",
+            new { value = large },
+            CancellationToken.None);
 
         Assert.Equal(large, echoed);
     }
@@ -275,12 +300,16 @@ public sealed class PythonWorkerPoolTests
     {
         await using PythonTestHost host = await PythonTestHost.StartAsync(options => options.PoolSize = 1);
 
-        int lines = await host.Pool.CallAsync<int>("mv_functions:print_storm", new { lines = 20000 }, CancellationToken.None);
+        int lines = await host.Pool.CallAsync<int>(
+            "mv_functions:print_storm",
+            new { lines = 20000 },
+            CancellationToken.None);
         int sum = await host.Pool.CallAsync<int>("mv_functions:add", new { a = 1, b = 2 }, CancellationToken.None);
 
         Assert.Equal(20000, lines);
         Assert.Equal(3, sum);
-        await WaitUntilAsync(() => host.Logs.Entries.Any(entry => entry.Message.EndsWith("storm line 19999", StringComparison.Ordinal)));
+        await WaitUntilAsync(
+            () => host.Logs.Entries.Any(entry => entry.Message.EndsWith("storm line 19999", StringComparison.Ordinal)));
         Assert.Contains(host.Logs.Entries, entry => entry.Message == "Python worker 1 stdout: storm line 0");
     }
 
@@ -294,7 +323,8 @@ public sealed class PythonWorkerPoolTests
 
         Assert.Equal("intact", result);
         Assert.Equal(3, sum);
-        await WaitUntilAsync(() => host.Logs.Entries.Any(entry => entry.Message.Contains("printf from C 42", StringComparison.Ordinal)));
+        await WaitUntilAsync(
+            () => host.Logs.Entries.Any(entry => entry.Message.Contains("printf from C 42", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -336,7 +366,10 @@ public sealed class PythonWorkerPoolTests
         Assert.Single(processIds.Take(3).Distinct());
         Assert.Single(processIds.Skip(3).Distinct());
         Assert.NotEqual(processIds[0], processIds[3]);
-        Assert.Contains(host.Logs.Entries, entry => entry.Level == LogLevel.Information && entry.Message.Contains("recycled", StringComparison.Ordinal));
+        Assert.Contains(
+            host.Logs.Entries,
+            entry => entry.Level == LogLevel.Information
+                && entry.Message.Contains("recycled", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class GitLabPipelineTests : IDisposable
 
     public GitLabPipelineTests()
     {
-        File.Copy(Path.Combine(TestTools.RepositoryRoot, ".gitlab-ci.yml"), Path.Combine(_workFolder, ".gitlab-ci.yml"));
+        File.Copy(
+            Path.Combine(TestTools.RepositoryRoot, ".gitlab-ci.yml"),
+            Path.Combine(_workFolder, ".gitlab-ci.yml"));
         File.Copy(Path.Combine(TestTools.RepositoryRoot, ".yamllint.yml"), Path.Combine(_workFolder, ".yamllint.yml"));
     }
 
@@ -75,7 +77,9 @@ public sealed class GitLabPipelineTests : IDisposable
         string packages = pipeline.GetProperty("variables").GetProperty("NUGET_PACKAGES").GetString()!;
         Assert.StartsWith("$CI_PROJECT_DIR/", packages, StringComparison.Ordinal);
         JsonElement buildCache = pipeline.GetProperty("build").GetProperty("cache");
-        Assert.Contains(".nuget/packages/", buildCache.GetProperty("paths").EnumerateArray().Select(path => path.GetString()));
+        Assert.Contains(
+            ".nuget/packages/",
+            buildCache.GetProperty("paths").EnumerateArray().Select(path => path.GetString()));
     }
 
     [Fact]
@@ -85,7 +89,10 @@ public sealed class GitLabPipelineTests : IDisposable
 
         string script = string.Join('\n', pipeline.GetProperty("publish").GetProperty("script").EnumerateArray()
             .Select(line => line.GetString()));
-        Assert.Contains("${CI_API_V4_URL}/projects/${CI_PROJECT_ID}/packages/nuget/index.json", script, StringComparison.Ordinal);
+        Assert.Contains(
+            "${CI_API_V4_URL}/projects/${CI_PROJECT_ID}/packages/nuget/index.json",
+            script,
+            StringComparison.Ordinal);
         Assert.Contains("dotnet nuget push \"artifacts/packages/*.nupkg\"", script, StringComparison.Ordinal);
         Assert.Contains("dotnet nuget push \"artifacts/packages/*.snupkg\"", script, StringComparison.Ordinal);
     }
@@ -94,7 +101,9 @@ public sealed class GitLabPipelineTests : IDisposable
 
     private async Task<JsonElement> ListJobsAsync(params string[] extraArguments)
     {
-        string tool = TestTools.Require("npm/gitlab-ci-local-4.73.0/node_modules/.bin/gitlab-ci-local", "validators.sh");
+        string tool = TestTools.Require(
+            "npm/gitlab-ci-local-4.73.0/node_modules/.bin/gitlab-ci-local",
+            "validators.sh");
         ProcessResult result = await ProcessRunner.RunAsync(
             tool,
             ["--list-json", "--ignore-predefined-vars", "CI", .. extraArguments],

@@ -50,7 +50,8 @@ public sealed class PackageTests : IDisposable
 
     private static XElement ReadNuspecMetadata(ZipArchive archive)
     {
-        ZipArchiveEntry nuspec = archive.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        ZipArchiveEntry nuspec = archive.Entries.Single(
+            entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
         using Stream stream = nuspec.Open();
         return XDocument.Load(stream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
     }

@@ -11,7 +11,8 @@ public sealed class ShellScriptTests
     {
         var scripts = new TheoryData<string>();
         string root = TestTools.RepositoryRoot;
-        foreach (string script in Directory.EnumerateFiles(Path.Combine(root, "eng"), "*.sh", SearchOption.AllDirectories)
+        foreach (string script in Directory
+            .EnumerateFiles(Path.Combine(root, "eng"), "*.sh", SearchOption.AllDirectories)
             .Append(Path.Combine(root, ".ci", "run"))
             .Order(StringComparer.Ordinal))
         {
