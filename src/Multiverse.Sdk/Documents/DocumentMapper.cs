@@ -24,6 +24,8 @@ internal sealed class DocumentMapper<T>
     private readonly JsonTypeInfo<T> _typeInfo;
     private readonly AttributeShape _shape;
     private readonly PropertyShape[] _writableStrings;
+    private readonly ItemMember[]? _writeMembers;
+    private readonly ItemMember[]? _readMembers;
 
     public DocumentMapper(JsonTypeInfo<T> typeInfo, IReadOnlySet<string> numberAttributes)
     {
@@ -36,6 +38,8 @@ internal sealed class DocumentMapper<T>
         }
 
         _writableStrings = [.. _shape.Properties.Where(property => property.WritableString)];
+        _writeMembers = ShapeBuilder.BuildMembers(typeInfo, _shape, forReading: false);
+        _readMembers = ShapeBuilder.BuildMembers(typeInfo, _shape, forReading: true);
     }
 
     public JsonTypeInfo<T> TypeInfo => _typeInfo;
@@ -49,6 +53,11 @@ internal sealed class DocumentMapper<T>
     public Dictionary<string, AttributeValue> ToAttributeMap(T item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (_writeMembers is not null)
+        {
+            return WriteMembers(item, _writeMembers);
+        }
+
         Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
         JsonSerializer.Serialize(writer, item, _typeInfo);
         writer.Flush();
@@ -60,6 +69,11 @@ internal sealed class DocumentMapper<T>
 
     public T FromAttributeMap(Dictionary<string, AttributeValue> item)
     {
+        if (_readMembers is not null)
+        {
+            return ReadMembers(item, _readMembers);
+        }
+
         Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
         WriteObject(writer, item, _shape, isItem: true);
         writer.Flush();
@@ -75,6 +89,95 @@ internal sealed class DocumentMapper<T>
 
         return result;
     }
+
+    private static Dictionary<string, AttributeValue> WriteMembers(object item, ItemMember[] members)
+    {
+        var map = new Dictionary<string, AttributeValue>(members.Length, StringComparer.Ordinal);
+        foreach (ItemMember member in members)
+        {
+            JsonPropertyInfo property = member.Property;
+            object? value = property.Get!(item);
+            if (property.ShouldSerialize is { } shouldSerialize && !shouldSerialize(item, value))
+            {
+                continue;
+            }
+
+            if (member.Scalar != ScalarKind.None)
+            {
+                var attribute = new AttributeValue();
+                if (value is null)
+                {
+                    attribute.NULL = true;
+                    map[property.Name] = attribute;
+                    continue;
+                }
+
+                if (ScalarValues.TryWrite(member.Scalar, value, attribute))
+                {
+                    map[property.Name] = attribute;
+                    continue;
+                }
+            }
+
+            map[property.Name] = SerializeMember(member, value);
+        }
+
+        return map;
+    }
+
+    private T ReadMembers(Dictionary<string, AttributeValue> item, ItemMember[] members)
+    {
+        object result = _typeInfo.CreateObject!()!;
+        foreach (ItemMember member in members)
+        {
+            if (!item.TryGetValue(member.Property.Name, out AttributeValue? attribute))
+            {
+                continue;
+            }
+
+            object? value;
+            if (member.Scalar == ScalarKind.None)
+            {
+                value = DeserializeMember(member, attribute);
+            }
+            else if (member.AcceptsNull && IsNull(attribute))
+            {
+                value = null;
+            }
+            else if (!ScalarValues.TryRead(member.Scalar, attribute, out value))
+            {
+                value = DeserializeMember(member, attribute);
+            }
+
+            member.Property.Set!(result, value);
+        }
+
+        return (T)result;
+    }
+
+    /// <summary>Writes one member's value as JSON through its type's metadata and turns the JSON into an attribute.</summary>
+    private static AttributeValue SerializeMember(ItemMember member, object? value)
+    {
+        Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
+        JsonSerializer.Serialize(writer, value, member.TypeInfo);
+        writer.Flush();
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        return ReadValue(ref reader, member.Shape);
+    }
+
+    private static object? DeserializeMember(ItemMember member, AttributeValue attribute)
+    {
+        Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
+        WriteValue(writer, attribute, member.Shape);
+        writer.Flush();
+        return JsonSerializer.Deserialize(buffer.WrittenSpan, member.TypeInfo);
+    }
+
+    /// <summary>Whether the attribute reads as JSON null: it holds none of the types, in the order WriteValue tests.</summary>
+    private static bool IsNull(AttributeValue value) =>
+        value.S is null && value.N is null && value.BOOL is null && value.M is null && value.L is null
+        && value.B is null && value.SS is null && value.NS is null && value.BS is null;
 
     private static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)
     {
