@@ -8,12 +8,12 @@ namespace Multiverse.Sdk.Documents;
 /// </summary>
 internal sealed class ItemMember
 {
-    public ItemMember(JsonPropertyInfo property, JsonTypeInfo typeInfo, AttributeShape? shape, ScalarKind scalar)
+    public ItemMember(JsonPropertyInfo property, JsonTypeInfo typeInfo, AttributeShape? shape, DirectKind direct)
     {
         Property = property;
         TypeInfo = typeInfo;
         Shape = shape;
-        Scalar = scalar;
+        Direct = direct;
         AcceptsNull = !property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null;
     }
 
@@ -25,15 +25,18 @@ internal sealed class ItemMember
 
     public AttributeShape? Shape { get; }
 
-    /// <summary>Gets the scalar type mapped without JSON, or <see cref="ScalarKind.None"/>.</summary>
-    public ScalarKind Scalar { get; }
+    /// <summary>Gets the member type mapped without JSON, or <see cref="DirectKind.None"/>.</summary>
+    public DirectKind Direct { get; }
 
     /// <summary>Gets whether the member's type holds null, which the serializer reads from a JSON null.</summary>
     public bool AcceptsNull { get; }
 }
 
-/// <summary>The member types whose attribute values the mapper writes and reads without JSON.</summary>
-internal enum ScalarKind
+/// <summary>
+/// The member types whose attribute values the mapper writes and reads without JSON: scalars, their nullable forms,
+/// and lists of strings.
+/// </summary>
+internal enum DirectKind
 {
     None,
     String,
@@ -52,4 +55,5 @@ internal enum ScalarKind
     DateTime,
     DateTimeOffset,
     Guid,
+    StringList,
 }

@@ -129,18 +129,30 @@ internal static class ShapeBuilder
             }
 
             AttributeShape? shape = root.Property(property.Name)?.Shape;
-            ScalarKind scalar = ScalarValues.KindOf(property.PropertyType);
-            if ((shape is not null && shape.Kind != AttributeShapeKind.Plain)
-                || options.Converters.Any(converter => converter.CanConvert(property.PropertyType)
-                    || converter.CanConvert(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)))
+            DirectKind direct = DirectValues.KindOf(property.PropertyType);
+            if (direct == DirectKind.StringList
+                ? shape is not { Kind: AttributeShapeKind.Collection, Element.Kind: AttributeShapeKind.Plain }
+                    || HasConverter(options, typeof(string))
+                : shape is not null && shape.Kind != AttributeShapeKind.Plain)
             {
-                scalar = ScalarKind.None;
+                direct = DirectKind.None;
             }
 
-            members.Add(new ItemMember(property, memberTypeInfo, shape, scalar));
+            if (HasConverter(options, property.PropertyType))
+            {
+                direct = DirectKind.None;
+            }
+
+            members.Add(new ItemMember(property, memberTypeInfo, shape, direct));
         }
 
         return [.. members];
+    }
+
+    private static bool HasConverter(JsonSerializerOptions options, Type type)
+    {
+        Type underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return options.Converters.Any(converter => converter.CanConvert(type) || converter.CanConvert(underlying));
     }
 
     private static AttributeShape Build(JsonSerializerOptions options, Type type, Dictionary<Type, AttributeShape> seen)
