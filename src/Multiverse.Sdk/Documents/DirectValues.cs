@@ -19,12 +19,6 @@ internal static class DirectValues
     private static readonly object s_true = true;
     private static readonly object s_false = false;
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? s_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? s_writer;
-
     public static DirectKind KindOf(Type type)
     {
         Type underlying = Nullable.GetUnderlyingType(type) ?? type;
@@ -153,7 +147,7 @@ internal static class DirectValues
         return list;
     }
 
-    /// <summary>Reads a list whose elements are all strings or NULL; anything else is the JSON route's to judge.</summary>
+    /// <summary>Reads a list of strings and NULLs; any other element is the JSON route's to judge.</summary>
     private static bool TryReadStringList(AttributeValue value, out object? result)
     {
         result = null;
@@ -256,33 +250,37 @@ internal static class DirectValues
     }
 
     /// <summary>
-    /// Dates go through the JSON writer itself: it writes the round-trip format with trailing fractional zeros
-    /// trimmed, and matching that by hand would be one more thing to keep in step.
+    /// The round-trip ("O") format with trailing fractional zeros trimmed, and the decimal point too when the
+    /// fraction is zero: what the JSON writer writes for dates.
     /// </summary>
     private static string DateText(DirectKind kind, object value)
     {
-        ArrayBufferWriter<byte> buffer = s_buffer ??= new ArrayBufferWriter<byte>(64);
-        buffer.ResetWrittenCount();
-        if (s_writer is null)
-        {
-            s_writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-        }
-        else
-        {
-            s_writer.Reset(buffer);
-        }
-
+        // "yyyy-MM-ddTHH:mm:ss.fffffff" and then the kind's zone: nothing, "Z" or an offset.
+        const int FractionStart = 20;
+        const int FractionEnd = 27;
+        Span<char> text = stackalloc char[40];
+        int length;
         if (kind == DirectKind.DateTime)
         {
-            s_writer.WriteStringValue((DateTime)value);
+            ((DateTime)value).TryFormat(text, out length, "O", CultureInfo.InvariantCulture);
         }
         else
         {
-            s_writer.WriteStringValue((DateTimeOffset)value);
+            ((DateTimeOffset)value).TryFormat(text, out length, "O", CultureInfo.InvariantCulture);
         }
 
-        s_writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan[1..^1]);
+        int end = FractionEnd;
+        while (end > FractionStart && text[end - 1] == '0')
+        {
+            end--;
+        }
+
+        if (end == FractionStart)
+        {
+            end--;
+        }
+
+        return string.Concat(text[..end], text[FractionEnd..length]);
     }
 
     private static bool TryReadNumber(DirectKind kind, string text, out object? result)

@@ -190,7 +190,7 @@ internal sealed class DocumentMapper<T>
         return (T)result;
     }
 
-    /// <summary>Writes one member's value as JSON through its type's metadata and turns the JSON into an attribute.</summary>
+    /// <summary>Writes one member's value as JSON through its type's metadata, then reads it as an attribute.</summary>
     private static AttributeValue SerializeMember(ItemMember member, object? value, AttributeValue target)
     {
         Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
@@ -275,7 +275,7 @@ internal sealed class DocumentMapper<T>
     private static AttributeValue ReadValue(ref Utf8JsonReader reader, AttributeShape? shape) =>
         ReadValue(ref reader, shape, new AttributeValue());
 
-    /// <summary>Fills <paramref name="target"/>, an empty attribute value, from the JSON value under the reader.</summary>
+    /// <summary>Fills <paramref name="target"/>, an empty attribute value, from the JSON value read.</summary>
     private static AttributeValue ReadValue(ref Utf8JsonReader reader, AttributeShape? shape, AttributeValue target)
     {
         switch (reader.TokenType)

@@ -14,7 +14,8 @@ internal sealed class ItemMember
         TypeInfo = typeInfo;
         Shape = shape;
         Direct = direct;
-        AcceptsNull = !property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null;
+        AcceptsNull = !property.PropertyType.IsValueType
+            || Nullable.GetUnderlyingType(property.PropertyType) is not null;
     }
 
     /// <summary>Gets the member's metadata: its JSON name, getter, setter and serialization condition.</summary>

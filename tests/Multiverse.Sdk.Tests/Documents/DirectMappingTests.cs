@@ -14,8 +14,11 @@ public sealed class DirectMappingTests
     private static readonly DocumentMapper<Measurement> s_mapper =
         new(DirectMappingJsonContext.Default.Measurement, new HashSet<string>());
 
-    public static TheoryData<decimal> Decimals => [1.50m, 0m, 0.0m, -1.000m, 123.45m, decimal.MaxValue, decimal.MinValue,
-        0.0000000000000000000000000001m, 79228162514264337593543950.335m];
+    public static TheoryData<decimal> Decimals =>
+    [
+        1.50m, 0m, 0.0m, -1.000m, 123.45m, decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m,
+        79228162514264337593543950.335m,
+    ];
 
     public static TheoryData<double> Doubles => [0.1, 1e300, -0.0, 0, 1.75, double.MaxValue, double.MinValue,
         double.Epsilon, 1e-7, 123456789012345678, 5e-324, 1.0 / 3];
@@ -28,8 +31,19 @@ public sealed class DirectMappingTests
         new DateTime(2026, 12, 3, 17, 0, 0, 120, DateTimeKind.Utc),
         new DateTime(2026, 12, 3, 17, 0, 0, DateTimeKind.Unspecified).AddTicks(1),
         new DateTime(2026, 12, 3, 17, 0, 0, DateTimeKind.Local),
+        new DateTime(2026, 12, 3, 17, 0, 0, DateTimeKind.Utc).AddTicks(1_234_567),
+        new DateTime(2026, 12, 3, 17, 0, 0, DateTimeKind.Utc).AddTicks(1_000_000),
         DateTime.MinValue,
         DateTime.MaxValue,
+    ];
+
+    public static TheoryData<DateTimeOffset> Offsets =>
+    [
+        new DateTimeOffset(2026, 12, 3, 17, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 12, 3, 17, 0, 0, 500, TimeSpan.FromHours(-9.5)),
+        new DateTimeOffset(2026, 12, 3, 17, 0, 0, TimeSpan.FromHours(14)).AddTicks(10),
+        DateTimeOffset.MinValue,
+        DateTimeOffset.MaxValue,
     ];
 
     [Theory]
@@ -164,21 +178,30 @@ public sealed class DirectMappingTests
         Assert.Equal(value, s_mapper.FromAttributeMap(map).At);
     }
 
-    [Fact]
-    public void ToAttributeMap_DateTimeOffsetAndGuid_HoldTheSerializersText()
+    [Theory]
+    [MemberData(nameof(Offsets))]
+    public void ToAttributeMap_DateTimeOffset_HoldsTheSerializersText(DateTimeOffset value)
     {
-        var item = new Measurement
-        {
-            Offset = new DateTimeOffset(2026, 12, 3, 17, 0, 0, 500, TimeSpan.FromHours(2)),
-            Reference = Guid.Parse("8c5f0f5e-3f7a-4c55-9d0e-2b1f64f0a001"),
-        };
+        Dictionary<string, AttributeValue> map = s_mapper.ToAttributeMap(new Measurement { Offset = value });
+
+        Assert.Equal(
+            JsonSerializer.Serialize(value, DirectMappingJsonContext.Default.DateTimeOffset),
+            $"\"{map["Offset"].S}\"");
+        DateTimeOffset read = s_mapper.FromAttributeMap(map).Offset;
+        Assert.Equal((value, value.Offset), (read, read.Offset));
+    }
+
+    [Fact]
+    public void ToAttributeMap_Guid_HoldsTheSerializersText()
+    {
+        var item = new Measurement { Reference = Guid.Parse("8c5f0f5e-3f7a-4c55-9d0e-2b1f64f0a001") };
 
         Dictionary<string, AttributeValue> map = s_mapper.ToAttributeMap(item);
-        Measurement read = s_mapper.FromAttributeMap(map);
 
-        Assert.Equal(JsonSerializer.Serialize(item.Offset, DirectMappingJsonContext.Default.DateTimeOffset), $"\"{map["Offset"].S}\"");
-        Assert.Equal(JsonSerializer.Serialize(item.Reference, DirectMappingJsonContext.Default.Guid), $"\"{map["Reference"].S}\"");
-        Assert.Equal((item.Offset, item.Offset.Offset, item.Reference), (read.Offset, read.Offset.Offset, read.Reference));
+        Assert.Equal(
+            JsonSerializer.Serialize(item.Reference, DirectMappingJsonContext.Default.Guid),
+            $"\"{map["Reference"].S}\"");
+        Assert.Equal(item.Reference, s_mapper.FromAttributeMap(map).Reference);
     }
 
     [Theory]
@@ -309,7 +332,9 @@ public sealed class DirectMappingTests
     [Fact]
     public void ReturnAttributeMap_RentedMap_ClearsEveryAttributeValue()
     {
-        var mapper = new DocumentMapper<Measurement>(DirectMappingJsonContext.Default.Measurement, new HashSet<string>());
+        var mapper = new DocumentMapper<Measurement>(
+            DirectMappingJsonContext.Default.Measurement,
+            new HashSet<string>());
         Dictionary<string, AttributeValue> map = mapper.RentAttributeMap(new Measurement { Lines = ["a"], Count = 3 });
         AttributeValue[] values = [.. map.Values];
         values[0].SS = ["s"];
@@ -329,7 +354,9 @@ public sealed class DirectMappingTests
     [Fact]
     public void RentAttributeMap_AfterReturn_HoldsOnlyTheNewItem()
     {
-        var mapper = new DocumentMapper<Measurement>(DirectMappingJsonContext.Default.Measurement, new HashSet<string>());
+        var mapper = new DocumentMapper<Measurement>(
+            DirectMappingJsonContext.Default.Measurement,
+            new HashSet<string>());
         Dictionary<string, AttributeValue> first = mapper.RentAttributeMap(new Measurement { Comment = "first" });
         first["Extra"] = new AttributeValue { S = "added by the store" };
         mapper.ReturnAttributeMap(first);
@@ -345,7 +372,9 @@ public sealed class DirectMappingTests
     [Fact]
     public void ReturnAttributeMap_Twice_NeverHandsTheMapOutTwice()
     {
-        var mapper = new DocumentMapper<Measurement>(DirectMappingJsonContext.Default.Measurement, new HashSet<string>());
+        var mapper = new DocumentMapper<Measurement>(
+            DirectMappingJsonContext.Default.Measurement,
+            new HashSet<string>());
         Dictionary<string, AttributeValue> map = mapper.RentAttributeMap(new Measurement());
         mapper.ReturnAttributeMap(map);
         mapper.ReturnAttributeMap(map);
