@@ -46,10 +46,18 @@ internal static class DirectValues
     }
 
     /// <summary>
-    /// Fills <paramref name="target"/> with the attribute value of a non-null scalar, as System.Text.Json would write
+    /// Fills <paramref name="target"/> with the attribute value of a non-null member, as System.Text.Json would write
     /// it; returns <see langword="false"/> when only the JSON route can tell.
     /// </summary>
-    public static bool TryWrite(DirectKind kind, object value, AttributeValue target)
+    /// <param name="kind">The member's type.</param>
+    /// <param name="value">The member's value.</param>
+    /// <param name="target">An empty attribute value.</param>
+    /// <param name="reusable">The reused map being filled, which hands out nested attribute values too.</param>
+    public static bool TryWrite(
+        DirectKind kind,
+        object value,
+        AttributeValue target,
+        ReusableAttributeDictionary? reusable)
     {
         CultureInfo invariant = CultureInfo.InvariantCulture;
         switch (kind)
@@ -86,7 +94,7 @@ internal static class DirectValues
                 target.S = ((Guid)value).ToString("D", invariant);
                 return true;
             case DirectKind.StringList:
-                target.L = StringList((List<string>)value);
+                target.L = StringList((List<string>)value, reusable);
                 return true;
             default:
                 target.N = kind switch
@@ -136,12 +144,22 @@ internal static class DirectValues
         }
     }
 
-    private static List<AttributeValue> StringList(List<string> strings)
+    private static List<AttributeValue> StringList(List<string> strings, ReusableAttributeDictionary? reusable)
     {
         var list = new List<AttributeValue>(strings.Count);
         foreach (string? element in strings)
         {
-            list.Add(element is null ? new AttributeValue { NULL = true } : new AttributeValue { S = element });
+            AttributeValue attribute = reusable?.NextValue() ?? new AttributeValue();
+            if (element is null)
+            {
+                attribute.NULL = true;
+            }
+            else
+            {
+                attribute.S = element;
+            }
+
+            list.Add(attribute);
         }
 
         return list;

@@ -149,7 +149,7 @@ internal sealed class DocumentMapper<T>
                     continue;
                 }
 
-                if (DirectValues.TryWrite(member.Direct, value, attribute))
+                if (DirectValues.TryWrite(member.Direct, value, attribute, reusable))
                 {
                     map[property.Name] = attribute;
                     continue;

@@ -5,7 +5,8 @@ namespace Multiverse.Sdk.Documents;
 /// <summary>
 /// An item's attribute-value map that the store reuses for later writes once the request that carried it has
 /// completed, together with its top-level attribute values, so that writing an item allocates little more than its
-/// number texts.
+/// number texts. Every attribute value in the map, nested ones included, was made by the mapper or the store for
+/// this map alone, so clearing and reusing them cannot touch anyone else's.
 /// </summary>
 internal sealed class ReusableAttributeDictionary : Dictionary<string, AttributeValue>
 {
@@ -30,17 +31,38 @@ internal sealed class ReusableAttributeDictionary : Dictionary<string, Attribute
     {
         foreach (AttributeValue value in Values)
         {
-            Clear(value);
-            if (_spare.Count < _maxSpare)
-            {
-                _spare.Push(value);
-            }
+            Recycle(value);
         }
 
         Clear();
     }
 
-    public static void Clear(AttributeValue value)
+    private void Recycle(AttributeValue value)
+    {
+        if (value.L is { } elements)
+        {
+            foreach (AttributeValue element in elements)
+            {
+                Recycle(element);
+            }
+        }
+
+        if (value.M is { } members)
+        {
+            foreach (AttributeValue member in members.Values)
+            {
+                Recycle(member);
+            }
+        }
+
+        Clear(value);
+        if (_spare.Count < _maxSpare)
+        {
+            _spare.Push(value);
+        }
+    }
+
+    private static void Clear(AttributeValue value)
     {
         value.S = null;
         value.N = null;

@@ -330,13 +330,13 @@ public sealed class DirectMappingTests
     }
 
     [Fact]
-    public void ReturnAttributeMap_RentedMap_ClearsEveryAttributeValue()
+    public void ReturnAttributeMap_RentedMap_ClearsEveryAttributeValueNestedOnesIncluded()
     {
         var mapper = new DocumentMapper<Measurement>(
             DirectMappingJsonContext.Default.Measurement,
             new HashSet<string>());
         Dictionary<string, AttributeValue> map = mapper.RentAttributeMap(new Measurement { Lines = ["a"], Count = 3 });
-        AttributeValue[] values = [.. map.Values];
+        AttributeValue[] values = [.. map.Values, .. map["Lines"].L];
         values[0].SS = ["s"];
         values[0].NS = ["1"];
         values[0].BS = [new MemoryStream()];
