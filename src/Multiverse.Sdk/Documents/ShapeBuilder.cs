@@ -82,6 +82,7 @@ internal static class ShapeBuilder
             || options.NumberHandling != JsonNumberHandling.Strict
             || options.ReferenceHandler is not null
             || options.DefaultIgnoreCondition != JsonIgnoreCondition.Never
+            || IgnoresNullValues(options)
             || options.IgnoreReadOnlyProperties
             || options.IgnoreReadOnlyFields
             || options.RespectNullableAnnotations
@@ -147,6 +148,14 @@ internal static class ShapeBuilder
         }
 
         return [.. members];
+    }
+
+    /// <summary>The obsolete option still makes the serializer leave out nulls, so it must still be honoured.</summary>
+    private static bool IgnoresNullValues(JsonSerializerOptions options)
+    {
+#pragma warning disable SYSLIB0020
+        return options.IgnoreNullValues;
+#pragma warning restore SYSLIB0020
     }
 
     private static bool HasConverter(JsonSerializerOptions options, Type type)

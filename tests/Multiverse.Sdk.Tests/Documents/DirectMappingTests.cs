@@ -330,6 +330,40 @@ public sealed class DirectMappingTests
     }
 
     [Fact]
+    public void ToAttributeMap_OptionsIgnoringNulls_LeavesNullMembersOut()
+    {
+        var options = new JsonSerializerOptions(DirectMappingJsonContext.Default.Options)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Measurement>)options.GetTypeInfo(
+            typeof(Measurement));
+        var mapper = new DocumentMapper<Measurement>(typeInfo, new HashSet<string>());
+
+        Dictionary<string, AttributeValue> map = mapper.RentAttributeMap(new Measurement { Label = null });
+
+        Assert.False(map.ContainsKey("label_text"));
+        Assert.False(map.ContainsKey("Optional"));
+        Assert.Equal("0", map["Count"].N);
+    }
+
+    [Fact]
+    public void ToAttributeMap_ObsoleteIgnoreNullValues_LeavesNullMembersOut()
+    {
+#pragma warning disable SYSLIB0020
+        var options = new JsonSerializerOptions(DirectMappingJsonContext.Default.Options) { IgnoreNullValues = true };
+#pragma warning restore SYSLIB0020
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Measurement>)options.GetTypeInfo(
+            typeof(Measurement));
+        var mapper = new DocumentMapper<Measurement>(typeInfo, new HashSet<string>());
+
+        Dictionary<string, AttributeValue> map = mapper.RentAttributeMap(new Measurement { Label = null });
+
+        Assert.False(map.ContainsKey("label_text"));
+        Assert.False(map.ContainsKey("Optional"));
+    }
+
+    [Fact]
     public void ReturnAttributeMap_RentedMap_ClearsEveryAttributeValueNestedOnesIncluded()
     {
         var mapper = new DocumentMapper<Measurement>(
