@@ -5,61 +5,58 @@ namespace Multiverse.Sdk.Documents;
 /// <summary>
 /// An item's attribute-value map that the store reuses for later writes once the request that carried it has
 /// completed, together with its top-level attribute values, so that writing an item allocates little more than its
-/// number texts. Every attribute value in the map, nested ones included, was made by the mapper or the store for
+/// number texts. The attribute values it hands out (top-level ones and the elements of string lists) belong to
 /// this map alone, so clearing and reusing them cannot touch anyone else's.
 /// </summary>
 internal sealed class ReusableAttributeDictionary : Dictionary<string, AttributeValue>
 {
-    private readonly Stack<AttributeValue> _spare;
-    private readonly int _maxSpare;
+    /// <summary>Beyond this many (long string lists), values are not kept, so a pooled map stays small.</summary>
+    private const int MaxKeptValues = 128;
+
+    /// <summary>Every attribute value this map has handed out, in the order it hands them out for each item.</summary>
+    private readonly List<AttributeValue> _values;
+    private int _handedOut;
 
     public ReusableAttributeDictionary(int capacity)
         : base(capacity, StringComparer.Ordinal)
     {
-        _spare = new Stack<AttributeValue>(capacity);
-        _maxSpare = capacity * 2;
+        _values = new List<AttributeValue>(capacity);
     }
 
     /// <summary>Gets or sets whether the map is out of its pool, so that returning it twice is harmless.</summary>
     public bool IsRented { get; set; }
 
     /// <summary>Returns an empty attribute value: one the map held before, or a new one.</summary>
-    public AttributeValue NextValue() => _spare.TryPop(out AttributeValue? value) ? value : new AttributeValue();
-
-    /// <summary>Empties the map and every attribute value it held, keeping the values for the next item.</summary>
-    public void Reset()
+    public AttributeValue NextValue()
     {
-        foreach (AttributeValue value in Values)
+        if (_handedOut < _values.Count)
         {
-            Recycle(value);
+            return _values[_handedOut++];
         }
 
-        Clear();
+        var value = new AttributeValue();
+        if (_values.Count < MaxKeptValues)
+        {
+            _values.Add(value);
+            _handedOut++;
+        }
+
+        return value;
     }
 
-    private void Recycle(AttributeValue value)
+    /// <summary>
+    /// Empties the map and every attribute value it handed out, keeping them for the next item. Values the store put
+    /// in the map itself (the next version) are left to the garbage collector with the map's entries.
+    /// </summary>
+    public void Reset()
     {
-        if (value.L is { } elements)
+        for (int index = 0; index < _handedOut; index++)
         {
-            foreach (AttributeValue element in elements)
-            {
-                Recycle(element);
-            }
+            Clear(_values[index]);
         }
 
-        if (value.M is { } members)
-        {
-            foreach (AttributeValue member in members.Values)
-            {
-                Recycle(member);
-            }
-        }
-
-        Clear(value);
-        if (_spare.Count < _maxSpare)
-        {
-            _spare.Push(value);
-        }
+        _handedOut = 0;
+        Clear();
     }
 
     private static void Clear(AttributeValue value)

@@ -404,6 +404,22 @@ public sealed class DirectMappingTests
     }
 
     [Fact]
+    public void RentAttributeMap_LongStringListsOneAfterAnother_HoldEachItemsList()
+    {
+        var mapper = new DocumentMapper<Measurement>(
+            DirectMappingJsonContext.Default.Measurement,
+            new HashSet<string>());
+        List<string> first = [.. Enumerable.Range(0, 300).Select(index => $"first-{index}")];
+        List<string> second = [.. Enumerable.Range(0, 250).Select(index => $"second-{index}")];
+        mapper.ReturnAttributeMap(mapper.RentAttributeMap(new Measurement { Lines = first }));
+
+        Dictionary<string, AttributeValue> map = mapper.RentAttributeMap(new Measurement { Lines = second, Count = 1 });
+
+        Assert.Equal(second, map["Lines"].L.Select(element => element.S));
+        Assert.Equal("1", map["Count"].N);
+    }
+
+    [Fact]
     public void ReturnAttributeMap_Twice_NeverHandsTheMapOutTwice()
     {
         var mapper = new DocumentMapper<Measurement>(
