@@ -29,7 +29,9 @@ public class AttributeMappingBenchmarks : IDisposable
     private readonly BenchmarkItem _item = BenchmarkItem.Create();
     private AmazonDynamoDBClient _client = null!;
     private DynamoDBContext _context = null!;
+    private readonly BenchmarkRecord _record = BenchmarkRecord.Create();
     private DocumentMapper<BenchmarkItem> _mapper = null!;
+    private DocumentMapper<BenchmarkRecord> _recordMapper = null!;
     private Dictionary<string, AttributeValue> _contextMap = null!;
     private Dictionary<string, AttributeValue> _mapperMap = null!;
 
@@ -45,6 +47,9 @@ public class AttributeMappingBenchmarks : IDisposable
             .ConfigureContext(config => config.DisableFetchingTableMetadata = true)
             .Build();
         _mapper = new DocumentMapper<BenchmarkItem>(BenchmarkJsonContext.Default.BenchmarkItem, new HashSet<string>());
+        _recordMapper = new DocumentMapper<BenchmarkRecord>(
+            BenchmarkJsonContext.Default.BenchmarkRecord,
+            new HashSet<string>());
         _contextMap = _context.ToDocument(_item).ToAttributeMap();
         _mapperMap = _mapper.ToAttributeMap(_item);
     }
@@ -54,9 +59,21 @@ public class AttributeMappingBenchmarks : IDisposable
     public Dictionary<string, AttributeValue> DynamoDBContext_ToAttributeMap() =>
         _context.ToDocument(_item).ToAttributeMap();
 
+    /// <summary>
+    /// What the store's writes (put, conditional put, update, batch put) do per item: take a map from the mapper's
+    /// pool, map the item into it, and hand the map back once the request has completed.
+    /// </summary>
     [Benchmark]
     [BenchmarkCategory("ToAttributeMap")]
-    public Dictionary<string, AttributeValue> Documents_ToAttributeMap() => _mapper.ToAttributeMap(_item);
+    public int Documents_ToAttributeMap() => RentMapAndReturn(_mapper, _item);
+
+    /// <summary>
+    /// The same write for a positional record with the same 20 attributes, against the same baseline (the AWS SDK's
+    /// DynamoDBContext mapping the class).
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("ToAttributeMap")]
+    public int Documents_Record_ToAttributeMap() => RentMapAndReturn(_recordMapper, _record);
 
     /// <summary>
     /// The same map written by hand: what any mapper must at least allocate and spend to produce the AWS SDK's
@@ -100,6 +117,21 @@ public class AttributeMappingBenchmarks : IDisposable
     [Benchmark]
     [BenchmarkCategory("FromAttributeMap")]
     public BenchmarkItem Documents_FromAttributeMap() => _mapper.FromAttributeMap(_mapperMap);
+
+    /// <summary>
+    /// Reading the positional record: its constructor parameters send it through System.Text.Json as a whole.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("FromAttributeMap")]
+    public BenchmarkRecord Documents_Record_FromAttributeMap() => _recordMapper.FromAttributeMap(_mapperMap);
+
+    private static int RentMapAndReturn<TItem>(DocumentMapper<TItem> mapper, TItem item)
+    {
+        Dictionary<string, AttributeValue> map = mapper.RentAttributeMap(item);
+        int count = map.Count;
+        mapper.ReturnAttributeMap(map);
+        return count;
+    }
 
     [GlobalCleanup]
     public void Dispose()

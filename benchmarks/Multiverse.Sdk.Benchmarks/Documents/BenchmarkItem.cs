@@ -77,4 +77,5 @@ public sealed class BenchmarkItem
 }
 
 [JsonSerializable(typeof(BenchmarkItem))]
+[JsonSerializable(typeof(BenchmarkRecord))]
 public sealed partial class BenchmarkJsonContext : JsonSerializerContext;

@@ -15,6 +15,8 @@ namespace Multiverse.Sdk.Documents;
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class DocumentMapper<T>
 {
+    private const int MaxPooledMaps = 16;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? s_buffer;
 
@@ -24,6 +26,9 @@ internal sealed class DocumentMapper<T>
     private readonly JsonTypeInfo<T> _typeInfo;
     private readonly AttributeShape _shape;
     private readonly PropertyShape[] _writableStrings;
+    private readonly ItemMember[]? _writeMembers;
+    private readonly ItemMember[]? _readMembers;
+    private readonly AttributeMapPool? _pool;
 
     public DocumentMapper(JsonTypeInfo<T> typeInfo, IReadOnlySet<string> numberAttributes)
     {
@@ -36,6 +41,13 @@ internal sealed class DocumentMapper<T>
         }
 
         _writableStrings = [.. _shape.Properties.Where(property => property.WritableString)];
+        _writeMembers = ShapeBuilder.BuildMembers(typeInfo, _shape, forReading: false);
+        _readMembers = ShapeBuilder.BuildMembers(typeInfo, _shape, forReading: true);
+        if (_writeMembers is not null)
+        {
+            // One map per concurrent write is enough; the version attribute may add one entry.
+            _pool = new AttributeMapPool(MaxPooledMaps, _writeMembers.Length + 1);
+        }
     }
 
     public JsonTypeInfo<T> TypeInfo => _typeInfo;
@@ -49,6 +61,13 @@ internal sealed class DocumentMapper<T>
     public Dictionary<string, AttributeValue> ToAttributeMap(T item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (_writeMembers is not null)
+        {
+            var map = new Dictionary<string, AttributeValue>(_writeMembers.Length, StringComparer.Ordinal);
+            WriteMembers(item, _writeMembers, map);
+            return map;
+        }
+
         Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
         JsonSerializer.Serialize(writer, item, _typeInfo);
         writer.Flush();
@@ -58,8 +77,40 @@ internal sealed class DocumentMapper<T>
         return ReadObject(ref reader, _shape, item);
     }
 
+    /// <summary>
+    /// Maps the item into a map that the mapper reuses: call <see cref="ReturnAttributeMap"/> once no request, result
+    /// or exception refers to the map or its attribute values any more. Items that take the whole-item JSON route get
+    /// a map of their own, which returning leaves alone.
+    /// </summary>
+    public Dictionary<string, AttributeValue> RentAttributeMap(T item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (_pool is null)
+        {
+            return ToAttributeMap(item);
+        }
+
+        ReusableAttributeDictionary map = _pool.Rent();
+        WriteMembers(item, _writeMembers!, map);
+        return map;
+    }
+
+    /// <summary>Takes back a map from <see cref="RentAttributeMap"/>, clearing it and its attribute values.</summary>
+    public void ReturnAttributeMap(Dictionary<string, AttributeValue> map)
+    {
+        if (map is ReusableAttributeDictionary reusable)
+        {
+            _pool?.Return(reusable);
+        }
+    }
+
     public T FromAttributeMap(Dictionary<string, AttributeValue> item)
     {
+        if (_readMembers is not null)
+        {
+            return ReadMembers(item, _readMembers);
+        }
+
         Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
         WriteObject(writer, item, _shape, isItem: true);
         writer.Flush();
@@ -74,6 +125,88 @@ internal sealed class DocumentMapper<T>
         }
 
         return result;
+    }
+
+    private static void WriteMembers(object item, ItemMember[] members, Dictionary<string, AttributeValue> map)
+    {
+        var reusable = map as ReusableAttributeDictionary;
+        foreach (ItemMember member in members)
+        {
+            JsonPropertyInfo property = member.Property;
+            object? value = property.Get!(item);
+            if (property.ShouldSerialize is { } shouldSerialize && !shouldSerialize(item, value))
+            {
+                continue;
+            }
+
+            AttributeValue attribute = reusable?.NextValue() ?? new AttributeValue();
+            if (member.Direct != DirectKind.None)
+            {
+                if (value is null)
+                {
+                    attribute.NULL = true;
+                    map[property.Name] = attribute;
+                    continue;
+                }
+
+                if (DirectValues.TryWrite(member.Direct, value, attribute, reusable))
+                {
+                    map[property.Name] = attribute;
+                    continue;
+                }
+            }
+
+            map[property.Name] = SerializeMember(member, value, attribute);
+        }
+    }
+
+    private T ReadMembers(Dictionary<string, AttributeValue> item, ItemMember[] members)
+    {
+        object result = _typeInfo.CreateObject!()!;
+        foreach (ItemMember member in members)
+        {
+            if (!item.TryGetValue(member.Property.Name, out AttributeValue? attribute))
+            {
+                continue;
+            }
+
+            object? value;
+            if (member.Direct == DirectKind.None)
+            {
+                value = DeserializeMember(member, attribute);
+            }
+            else if (member.AcceptsNull && DirectValues.IsNull(attribute))
+            {
+                value = null;
+            }
+            else if (!DirectValues.TryRead(member.Direct, attribute, out value))
+            {
+                value = DeserializeMember(member, attribute);
+            }
+
+            member.Property.Set!(result, value);
+        }
+
+        return (T)result;
+    }
+
+    /// <summary>Writes one member's value as JSON through its type's metadata, then reads it as an attribute.</summary>
+    private static AttributeValue SerializeMember(ItemMember member, object? value, AttributeValue target)
+    {
+        Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
+        JsonSerializer.Serialize(writer, value, member.TypeInfo);
+        writer.Flush();
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        return ReadValue(ref reader, member.Shape, target);
+    }
+
+    private static object? DeserializeMember(ItemMember member, AttributeValue attribute)
+    {
+        Utf8JsonWriter writer = RentWriter(out ArrayBufferWriter<byte> buffer);
+        WriteValue(writer, attribute, member.Shape);
+        writer.Flush();
+        return JsonSerializer.Deserialize(buffer.WrittenSpan, member.TypeInfo);
     }
 
     private static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)
@@ -139,31 +272,50 @@ internal sealed class DocumentMapper<T>
         return map;
     }
 
-    private static AttributeValue ReadValue(ref Utf8JsonReader reader, AttributeShape? shape)
+    private static AttributeValue ReadValue(ref Utf8JsonReader reader, AttributeShape? shape) =>
+        ReadValue(ref reader, shape, new AttributeValue());
+
+    /// <summary>Fills <paramref name="target"/>, an empty attribute value, from the JSON value read.</summary>
+    private static AttributeValue ReadValue(ref Utf8JsonReader reader, AttributeShape? shape, AttributeValue target)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return shape?.Kind switch
+                switch (shape?.Kind)
                 {
-                    AttributeShapeKind.Binary =>
-                        new AttributeValue { B = new MemoryStream(reader.GetBytesFromBase64()) },
-                    AttributeShapeKind.NumberText => new AttributeValue { N = NumberFromText(reader.GetString()!) },
-                    _ => new AttributeValue { S = reader.GetString() },
-                };
+                    case AttributeShapeKind.Binary:
+                        target.B = new MemoryStream(reader.GetBytesFromBase64());
+                        break;
+                    case AttributeShapeKind.NumberText:
+                        target.N = NumberFromText(reader.GetString()!);
+                        break;
+                    default:
+                        target.S = reader.GetString();
+                        break;
+                }
+
+                break;
             case JsonTokenType.Number:
-                return new AttributeValue { N = Encoding.UTF8.GetString(reader.ValueSpan) };
+                target.N = Encoding.UTF8.GetString(reader.ValueSpan);
+                break;
             case JsonTokenType.True:
-                return new AttributeValue { BOOL = true };
+                target.BOOL = true;
+                break;
             case JsonTokenType.False:
-                return new AttributeValue { BOOL = false };
+                target.BOOL = false;
+                break;
             case JsonTokenType.StartObject:
-                return new AttributeValue { M = ReadObject(ref reader, shape, null) };
+                target.M = ReadObject(ref reader, shape, null);
+                break;
             case JsonTokenType.StartArray:
-                return ReadArray(ref reader, shape);
+                ReadArray(ref reader, shape, target);
+                break;
             default:
-                return new AttributeValue { NULL = true };
+                target.NULL = true;
+                break;
         }
+
+        return target;
     }
 
     private static string NumberFromText(string text) => NumberText.IsValid(text)
@@ -172,7 +324,7 @@ internal sealed class DocumentMapper<T>
             $"'{text}' is stored as a number (StoreAsNumber) but is not one. Store digits with an optional sign, "
             + "decimal point and exponent.");
 
-    private static AttributeValue ReadArray(ref Utf8JsonReader reader, AttributeShape? shape)
+    private static void ReadArray(ref Utf8JsonReader reader, AttributeShape? shape, AttributeValue target)
     {
         AttributeShapeKind kind = shape?.Kind ?? AttributeShapeKind.Collection;
         if (kind is AttributeShapeKind.StringSet or AttributeShapeKind.NumberSet)
@@ -188,12 +340,18 @@ internal sealed class DocumentMapper<T>
             // DynamoDB has no empty sets; an empty list reads back as an empty set.
             if (members.Count == 0)
             {
-                return new AttributeValue { L = [] };
+                target.L = [];
+            }
+            else if (kind == AttributeShapeKind.StringSet)
+            {
+                target.SS = members;
+            }
+            else
+            {
+                target.NS = members;
             }
 
-            return kind == AttributeShapeKind.StringSet
-                ? new AttributeValue { SS = members }
-                : new AttributeValue { NS = members };
+            return;
         }
 
         var list = new List<AttributeValue>();
@@ -202,7 +360,7 @@ internal sealed class DocumentMapper<T>
             list.Add(ReadValue(ref reader, shape?.Element));
         }
 
-        return new AttributeValue { L = list };
+        target.L = list;
     }
 
     private static void WriteObject(

@@ -89,16 +89,23 @@ public sealed class DocumentTable<T>
         PutCondition condition = PutCondition.None,
         CancellationToken cancellationToken = default)
     {
-        Dictionary<string, AttributeValue> map = PrepareItem(item, out long version);
-        DocumentCondition? expression = PutExpression(condition, version);
-        WriteOutcome outcome = await _backend.PutAsync(_schema, map, expression, cancellationToken)
-            .ConfigureAwait(false);
-        if (!outcome.Applied)
+        Dictionary<string, AttributeValue> map = PrepareItem(item, reuse: true, out long version);
+        try
         {
-            throw PutFailure(condition, version, outcome.Previous, map);
-        }
+            DocumentCondition? expression = PutExpression(condition, version);
+            WriteOutcome outcome = await _backend.PutAsync(_schema, map, expression, cancellationToken)
+                .ConfigureAwait(false);
+            if (!outcome.Applied)
+            {
+                throw PutFailure(condition, version, outcome.Previous, map);
+            }
 
-        return Stored(item, map);
+            return Stored(item, map);
+        }
+        finally
+        {
+            _mapper.ReturnAttributeMap(map);
+        }
     }
 
     /// <summary>Writes an item only if <paramref name="condition"/> holds for the stored item.</summary>
@@ -113,16 +120,23 @@ public sealed class DocumentTable<T>
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        Dictionary<string, AttributeValue> map = PrepareItem(item, out _);
-        WriteOutcome outcome = await _backend.PutAsync(_schema, map, condition, cancellationToken)
-            .ConfigureAwait(false);
-        if (!outcome.Applied)
+        Dictionary<string, AttributeValue> map = PrepareItem(item, reuse: true, out _);
+        try
         {
-            throw new DocumentConditionFailedException(
-                $"The condition of the write to {Describe(map)} did not hold, so nothing was written.");
-        }
+            WriteOutcome outcome = await _backend.PutAsync(_schema, map, condition, cancellationToken)
+                .ConfigureAwait(false);
+            if (!outcome.Applied)
+            {
+                throw new DocumentConditionFailedException(
+                    $"The condition of the write to {Describe(map)} did not hold, so nothing was written.");
+            }
 
-        return Stored(item, map);
+            return Stored(item, map);
+        }
+        finally
+        {
+            _mapper.ReturnAttributeMap(map);
+        }
     }
 
     /// <summary>
@@ -159,21 +173,32 @@ public sealed class DocumentTable<T>
 
             long version = ReadVersion(current);
             T changed = mutation(_mapper.FromAttributeMap(current));
-            Dictionary<string, AttributeValue> map = PrepareItem(changed, out _);
-            if (!SameKey(map, key))
+            Dictionary<string, AttributeValue> map = PrepareItem(changed, reuse: true, out _);
+            WriteOutcome outcome;
+            try
             {
-                throw new InvalidOperationException(
-                    $"The update of {Describe(key)} changed the item's key. Delete the item and put a new one "
-                    + "instead.");
-            }
+                if (!SameKey(map, key))
+                {
+                    throw new InvalidOperationException(
+                        $"The update of {Describe(key)} changed the item's key. Delete the item and put a new one "
+                        + "instead.");
+                }
 
-            map[versionAttribute] = new AttributeValue { N = (version + 1).ToString(CultureInfo.InvariantCulture) };
-            WriteOutcome outcome = await _backend
-                .PutAsync(_schema, map, DocumentCondition.EqualTo(versionAttribute, version), cancellationToken)
-                .ConfigureAwait(false);
-            if (outcome.Applied)
+                map[versionAttribute] = new AttributeValue
+                {
+                    N = (version + 1).ToString(CultureInfo.InvariantCulture),
+                };
+                outcome = await _backend
+                    .PutAsync(_schema, map, DocumentCondition.EqualTo(versionAttribute, version), cancellationToken)
+                    .ConfigureAwait(false);
+                if (outcome.Applied)
+                {
+                    return _mapper.FromAttributeMap(map);
+                }
+            }
+            finally
             {
-                return _mapper.FromAttributeMap(map);
+                _mapper.ReturnAttributeMap(map);
             }
 
             if (outcome.Previous is null)
@@ -382,16 +407,27 @@ public sealed class DocumentTable<T>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when every item is written.</returns>
     /// <exception cref="DocumentThrottledException">Items were still unprocessed after every retry.</exception>
-    public Task BatchPutAsync(IEnumerable<T> items, CancellationToken cancellationToken = default)
+    public async Task BatchPutAsync(IEnumerable<T> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var writes = new List<BatchWrite>();
-        foreach (T item in items)
+        try
         {
-            writes.Add(new BatchWrite(PrepareItem(item, out _), null));
-        }
+            foreach (T item in items)
+            {
+                writes.Add(new BatchWrite(PrepareItem(item, reuse: true, out _), null));
+            }
 
-        return BatchWriteAsync(writes, cancellationToken);
+            await BatchWriteAsync(writes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Unprocessed writes that DynamoDB hands back carry its own copies, so no retry still needs these maps.
+            foreach (BatchWrite write in writes)
+            {
+                _mapper.ReturnAttributeMap(write.Item!);
+            }
+        }
     }
 
     /// <summary>Deletes any number of items by key, 25 per request, retrying unprocessed deletes.</summary>
@@ -413,7 +449,8 @@ public sealed class DocumentTable<T>
 
     internal TransactionOperation PreparePut(T item, PutCondition condition, DocumentCondition? custom)
     {
-        Dictionary<string, AttributeValue> map = PrepareItem(item, out long version);
+        // A transaction may be committed again after a failure, so its maps are never reused.
+        Dictionary<string, AttributeValue> map = PrepareItem(item, reuse: false, out long version);
         return new TransactionOperation(
             _schema,
             TransactionOperationKind.Put,
@@ -503,10 +540,30 @@ public sealed class DocumentTable<T>
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
     }
 
-    private Dictionary<string, AttributeValue> PrepareItem(T item, out long version)
+    /// <param name="item">The item.</param>
+    /// <param name="reuse">
+    /// Whether to take the map from the mapper's pool; the caller then returns it once the request has completed.
+    /// </param>
+    /// <param name="version">The item's version before the write.</param>
+    private Dictionary<string, AttributeValue> PrepareItem(T item, bool reuse, out long version)
     {
         ArgumentNullException.ThrowIfNull(item);
-        Dictionary<string, AttributeValue> map = _mapper.ToAttributeMap(item);
+        Dictionary<string, AttributeValue> map = reuse ? _mapper.RentAttributeMap(item) : _mapper.ToAttributeMap(item);
+        try
+        {
+            CheckItem(map, out version);
+        }
+        catch
+        {
+            _mapper.ReturnAttributeMap(map);
+            throw;
+        }
+
+        return map;
+    }
+
+    private void CheckItem(Dictionary<string, AttributeValue> map, out long version)
+    {
         RequireKeyPart(map, _schema.PartitionKey);
         if (_schema.SortKey is not null)
         {
@@ -537,8 +594,6 @@ public sealed class DocumentTable<T>
                 Size = size,
             };
         }
-
-        return map;
     }
 
     private static void RemoveIfNull(Dictionary<string, AttributeValue> item, KeyAttribute? attribute)
@@ -722,7 +777,7 @@ public sealed class DocumentTable<T>
             [_schema.PartitionKey, _schema.SortKey, index?.PartitionKey, index?.SortKey];
         bool complete = required.All(attribute => attribute is null
             || (key.TryGetValue(attribute.Name, out AttributeValue? value)
-                && AttributeValues.ScalarKind(value) == attribute.Kind));
+                && AttributeValues.DirectKind(value) == attribute.Kind));
         if (!complete || key.Count > 4 || AttributeValues.Compare(key[partitionKey.Name], partitionValue) != 0)
         {
             throw new InvalidContinuationTokenException(
@@ -804,7 +859,7 @@ public sealed class DocumentTable<T>
                 + "Set it before writing.");
         }
 
-        if (AttributeValues.ScalarKind(value) != attribute.Kind)
+        if (AttributeValues.DirectKind(value) != attribute.Kind)
         {
             throw new DocumentKeyException(
                 $"Key attribute '{attribute.Name}' of table '{_schema.DeclaredName}' must be a "

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Multiverse.Sdk.Documents;
@@ -61,6 +62,106 @@ internal static class ShapeBuilder
                 && !property.IsRequired
                 && property.AssociatedParameter is null;
         }
+    }
+
+    /// <summary>
+    /// Plans member-by-member mapping of the item's top-level object, for writing or for reading, when the metadata
+    /// proves the result is the same as serializing the whole item: every member keeps the converter, naming and
+    /// conditions of its own declared type. Returns <see langword="null"/> when anything set on the item type, one
+    /// of its members or the options could act across members (callbacks, extension data, reference handling,
+    /// constructor parameters, required members, a member's own converter or number handling, ignore defaults,
+    /// populating, case-insensitive names), so the item goes through JSON as a whole.
+    /// </summary>
+    public static ItemMember[]? BuildMembers(JsonTypeInfo typeInfo, AttributeShape root, bool forReading)
+    {
+        JsonSerializerOptions options = typeInfo.Options;
+        if (typeInfo.Kind != JsonTypeInfoKind.Object
+            || typeInfo.Type.IsValueType
+            || typeInfo.PolymorphismOptions is not null
+            || typeInfo.NumberHandling is not null
+            || options.NumberHandling != JsonNumberHandling.Strict
+            || options.ReferenceHandler is not null
+            || options.DefaultIgnoreCondition != JsonIgnoreCondition.Never
+            || IgnoresNullValues(options)
+            || options.IgnoreReadOnlyProperties
+            || options.IgnoreReadOnlyFields
+            || options.RespectNullableAnnotations
+            || typeInfo.Properties.Any(property => property.IsExtensionData
+                || property.CustomConverter is not null
+                || property.NumberHandling is not null))
+        {
+            return null;
+        }
+
+        if (forReading
+            ? typeInfo.CreateObject is null
+                || typeInfo.OnDeserializing is not null
+                || typeInfo.OnDeserialized is not null
+                || options.PropertyNameCaseInsensitive
+                || options.UnmappedMemberHandling != JsonUnmappedMemberHandling.Skip
+                || typeInfo.UnmappedMemberHandling is not null and not JsonUnmappedMemberHandling.Skip
+                || options.PreferredObjectCreationHandling != JsonObjectCreationHandling.Replace
+                || typeInfo.PreferredPropertyObjectCreationHandling is not null
+                    and not JsonObjectCreationHandling.Replace
+                || typeInfo.Properties.Any(property => property.IsRequired
+                    || property.AssociatedParameter is not null
+                    || property.ObjectCreationHandling is not null and not JsonObjectCreationHandling.Replace)
+            : typeInfo.OnSerializing is not null || typeInfo.OnSerialized is not null)
+        {
+            return null;
+        }
+
+        var members = new List<ItemMember>(typeInfo.Properties.Count);
+        foreach (JsonPropertyInfo property in typeInfo.Properties)
+        {
+            if (forReading ? property.Set is null : property.Get is null)
+            {
+                continue;
+            }
+
+            JsonTypeInfo memberTypeInfo;
+            try
+            {
+                memberTypeInfo = options.GetTypeInfo(property.PropertyType);
+            }
+            catch (NotSupportedException)
+            {
+                return null;
+            }
+
+            AttributeShape? shape = root.Property(property.Name)?.Shape;
+            DirectKind direct = DirectValues.KindOf(property.PropertyType);
+            if (direct == DirectKind.StringList
+                ? shape is not { Kind: AttributeShapeKind.Collection, Element.Kind: AttributeShapeKind.Plain }
+                    || HasConverter(options, typeof(string))
+                : shape is not null && shape.Kind != AttributeShapeKind.Plain)
+            {
+                direct = DirectKind.None;
+            }
+
+            if (HasConverter(options, property.PropertyType))
+            {
+                direct = DirectKind.None;
+            }
+
+            members.Add(new ItemMember(property, memberTypeInfo, shape, direct));
+        }
+
+        return [.. members];
+    }
+
+    /// <summary>The obsolete option still makes the serializer leave out nulls, so it must still be honoured.</summary>
+    private static bool IgnoresNullValues(JsonSerializerOptions options)
+    {
+#pragma warning disable SYSLIB0020
+        return options.IgnoreNullValues;
+#pragma warning restore SYSLIB0020
+    }
+
+    private static bool HasConverter(JsonSerializerOptions options, Type type)
+    {
+        Type underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return options.Converters.Any(converter => converter.CanConvert(type) || converter.CanConvert(underlying));
     }
 
     private static AttributeShape Build(JsonSerializerOptions options, Type type, Dictionary<Type, AttributeShape> seen)
