@@ -269,6 +269,35 @@ public sealed class PythonWorkerPoolTests
     }
 
     [Fact]
+    public async Task CallAsync_ResultIsCircular_ThrowsInvalidResultAndWorkerStaysAlive()
+    {
+        await using PythonTestHost host = await PythonTestHost.StartAsync(options => options.PoolSize = 1);
+        int before = await ProcessIdAsync(host);
+
+        PythonInvalidResultException exception = await Assert.ThrowsAsync<PythonInvalidResultException>(
+            () => host.Pool.CallAsync<object[]>("mv_functions:circular", null, CancellationToken.None));
+
+        Assert.Contains("RecursionError", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await ProcessIdAsync(host));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("naïve café, 東京, emoji 🎉, quote \" and backslash \\")]
+    [InlineData("")]
+    public async Task CallAsync_TextArgumentAndResult_RoundTripExactly(string text)
+    {
+        await using PythonTestHost host = await PythonTestHost.StartAsync();
+
+        string? echoed = await host.Pool.CallAsync<string>(
+            "mv_functions:echo",
+            new { value = text },
+            CancellationToken.None);
+
+        Assert.Equal(text, echoed);
+    }
+
+    [Fact]
     public async Task CallAsync_ResultIsASet_ThrowsInvalidResultAndWorkerStaysAlive()
     {
         await using PythonTestHost host = await PythonTestHost.StartAsync(options => options.PoolSize = 1);
