@@ -25,6 +25,10 @@ internal sealed class PythonOptionsValidator : IValidateOptions<PythonOptions>
         Require(options.RecycleAfterCalls >= 0, "RecycleAfterCalls", "0 (never) or a number of calls");
         Require(options.CallTimeout > TimeSpan.Zero, "CallTimeout", "a positive time such as 00:00:30");
         Require(options.StartTimeout > TimeSpan.Zero, "StartTimeout", "a positive time such as 00:00:30");
+        Require(
+            options.BusyPollDuration >= TimeSpan.Zero && options.BusyPollDuration <= TimeSpan.FromSeconds(1),
+            "BusyPollDuration",
+            "a time from 00:00:00 (off) to 00:00:01, such as 00:00:00.0002");
         Require(options.MaxResultBytes > 0, "MaxResultBytes", "a positive number of bytes");
         PythonInterpreter.Resolve(options.InterpreterPath, _environment.ContentRootPath);
         return ValidateOptionsResult.Success;

@@ -5,9 +5,12 @@ using System.Net.Sockets;
 namespace Multiverse.Sdk.Python;
 
 /// <summary>
-/// One long-lived Python process and its private socket. A dedicated thread reads responses with blocking receives:
-/// waking a blocked thread is cheaper than a readiness notification plus a thread-pool dispatch, and it keeps the
-/// worker's responses flowing even when the thread pool is starved.
+/// One long-lived Python process and its private socket. Answers are read by whoever holds the receive lock: a
+/// caller polling for its own answer (the fast path for a call to an idle worker, see
+/// <see cref="PythonOptions.BusyPollDuration"/>), or else the worker's dedicated thread, which waits for the socket
+/// to become readable. A dedicated thread rather than asynchronous receives: waking a blocked thread is cheaper
+/// than a readiness notification plus a thread-pool dispatch, and it keeps answers flowing when the thread pool is
+/// starved.
 /// </summary>
 internal sealed class PythonWorker
 {
@@ -16,7 +19,25 @@ internal sealed class PythonWorker
     private readonly PythonWorkerPool _pool;
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _maxFrameLength;
+    private readonly Lock _receiveLock = new();
     private Thread? _reader;
+
+    // The receive state below is used only under _receiveLock.
+    private byte[] _buffer = [];
+    private int _start;
+    private int _end;
+    private byte[]? _largeFrame;
+    private int _largeLength;
+    private int _largeFilled;
+    private bool _closed;
+    private string? _violation;
+
+    private enum ReceiveStatus
+    {
+        Empty,
+        Received,
+        Closed,
+    }
 
     public PythonWorker(
         PythonWorkerPool pool,
@@ -90,11 +111,33 @@ internal sealed class PythonWorker
 
     public void StartReading()
     {
+        // Non-blocking, so a caller waiting for its answer can read whatever has arrived without ever blocking.
+        Channel.Blocking = false;
+        _buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
         _reader = new Thread(ReadResponses) { IsBackground = true, Name = $"python-worker-{Id}" };
         _reader.Start();
     }
 
-    public void Send(byte[] frame, int length) => Channel.Send(frame, 0, length, SocketFlags.None);
+    public void Send(byte[] frame, int length)
+    {
+        int sent = 0;
+        while (sent < length)
+        {
+            int count = Channel.Send(frame, sent, length - sent, SocketFlags.None, out SocketError error);
+            if (error == SocketError.WouldBlock)
+            {
+                Channel.Poll(-1, SelectMode.SelectWrite);
+                continue;
+            }
+
+            if (error != SocketError.Success)
+            {
+                throw new SocketException((int)error);
+            }
+
+            sent += count;
+        }
+    }
 
     public void Kill()
     {
@@ -109,58 +152,49 @@ internal sealed class PythonWorker
         }
     }
 
+    /// <summary>
+    /// Reads and delivers the answers that have arrived, if no other thread is reading them: a caller polling for
+    /// its own answer calls this, so the answer completes the call on the caller's own thread.
+    /// </summary>
+    public void TryReceive()
+    {
+        if (!_receiveLock.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            ReceiveAvailable();
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // The worker is dying; the reader thread reports it.
+        }
+        finally
+        {
+            _receiveLock.Exit();
+        }
+    }
+
     private void ReadResponses()
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
-        int start = 0;
-        int end = 0;
         try
         {
             while (true)
             {
-                if (start == end)
+                ReceiveStatus status;
+                lock (_receiveLock)
                 {
-                    start = end = 0;
+                    status = ReceiveAvailable();
                 }
 
-                int received = Channel.Receive(buffer, end, buffer.Length - end, SocketFlags.None);
-                if (received == 0)
+                if (status == ReceiveStatus.Closed)
                 {
                     break;
                 }
 
-                end += received;
-                while (end - start >= PythonProtocol.HeaderSize)
-                {
-                    int frameLength = PythonProtocol.ReadFrameLength(buffer.AsSpan(start));
-                    if (frameLength < PythonProtocol.HeaderSize || frameLength > _maxFrameLength)
-                    {
-                        _pool.OnProtocolViolation(this, $"a frame of {frameLength} bytes");
-                        return;
-                    }
-
-                    if (end - start < frameLength)
-                    {
-                        if (frameLength > buffer.Length / 2)
-                        {
-                            ReceiveLargeFrame(buffer, start, end, frameLength);
-                            start = end = 0;
-                            continue;
-                        }
-
-                        if (start + frameLength > buffer.Length)
-                        {
-                            buffer.AsSpan(start, end - start).CopyTo(buffer);
-                            end -= start;
-                            start = 0;
-                        }
-
-                        break;
-                    }
-
-                    DeliverCopy(buffer.AsSpan(start, frameLength));
-                    start += frameLength;
-                }
+                Channel.Poll(-1, SelectMode.SelectRead);
             }
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
@@ -169,38 +203,169 @@ internal sealed class PythonWorker
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        _pool.OnWorkerExited(this);
-    }
-
-    /// <summary>Receives a frame too big for the shared buffer straight into its own array: no second copy.</summary>
-    private void ReceiveLargeFrame(byte[] buffer, int start, int end, int frameLength)
-    {
-        byte[] frame = ArrayPool<byte>.Shared.Rent(frameLength);
-        int filled = end - start;
-        buffer.AsSpan(start, filled).CopyTo(frame);
-        try
-        {
-            while (filled < frameLength)
+            lock (_receiveLock)
             {
-                int received = Channel.Receive(frame, filled, frameLength - filled, SocketFlags.None);
-                if (received == 0)
-                {
-                    throw new SocketException((int)SocketError.ConnectionReset);
-                }
-
-                filled += received;
+                ReleaseBuffers();
             }
         }
-        catch
+
+        if (_violation is not null)
         {
-            ArrayPool<byte>.Shared.Return(frame);
-            throw;
+            _pool.OnProtocolViolation(this, _violation);
+        }
+        else
+        {
+            _pool.OnWorkerExited(this);
+        }
+    }
+
+    /// <summary>Receives whatever the socket holds without blocking and delivers every whole frame.</summary>
+    private ReceiveStatus ReceiveAvailable()
+    {
+        if (_closed)
+        {
+            return ReceiveStatus.Closed;
         }
 
-        Deliver(frame, frameLength);
+        var status = ReceiveStatus.Empty;
+        while (true)
+        {
+            if (_largeFrame is not null)
+            {
+                int wanted = _largeLength - _largeFilled;
+                int count = Channel.Receive(_largeFrame, _largeFilled, wanted, SocketFlags.None, out SocketError error);
+                if (!Received(count, error))
+                {
+                    return _closed ? ReceiveStatus.Closed : status;
+                }
+
+                status = ReceiveStatus.Received;
+                _largeFilled += count;
+                if (_largeFilled == _largeLength)
+                {
+                    byte[] frame = _largeFrame;
+                    _largeFrame = null;
+                    Deliver(frame, _largeLength);
+                }
+
+                continue;
+            }
+
+            if (_start == _end)
+            {
+                _start = _end = 0;
+            }
+
+            int space = _buffer.Length - _end;
+            int received = Channel.Receive(_buffer, _end, space, SocketFlags.None, out SocketError receiveError);
+            if (!Received(received, receiveError))
+            {
+                return _closed ? ReceiveStatus.Closed : status;
+            }
+
+            status = ReceiveStatus.Received;
+            _end += received;
+            if (!SplitFrames())
+            {
+                _closed = true;
+                return ReceiveStatus.Closed;
+            }
+
+            if (received < space)
+            {
+                // The socket is drained; asking again would only cost a system call that finds nothing.
+                return status;
+            }
+        }
+    }
+
+    /// <returns>Whether bytes arrived; false when none are waiting or the worker closed the channel.</returns>
+    private bool Received(int count, SocketError error)
+    {
+        if (error == SocketError.WouldBlock)
+        {
+            return false;
+        }
+
+        if (error != SocketError.Success)
+        {
+            throw new SocketException((int)error);
+        }
+
+        if (count == 0)
+        {
+            _closed = true;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Delivers the whole frames in the buffer and makes room for the next one.</summary>
+    /// <returns>False when the worker broke the protocol.</returns>
+    private bool SplitFrames()
+    {
+        while (_end - _start >= PythonProtocol.HeaderSize)
+        {
+            int frameLength = PythonProtocol.ReadFrameLength(_buffer.AsSpan(_start));
+            if (frameLength < PythonProtocol.HeaderSize || frameLength > _maxFrameLength)
+            {
+                _violation = $"a frame of {frameLength} bytes";
+                Kill();
+                return false;
+            }
+
+            int buffered = _end - _start;
+            if (buffered < frameLength)
+            {
+                if (frameLength > _buffer.Length / 2)
+                {
+                    // Received straight into its own array: no second copy of a large answer.
+                    _largeFrame = ArrayPool<byte>.Shared.Rent(frameLength);
+                    _largeLength = frameLength;
+                    _largeFilled = buffered;
+                    _buffer.AsSpan(_start, buffered).CopyTo(_largeFrame);
+                    _start = _end = 0;
+                }
+                else if (_start + frameLength > _buffer.Length)
+                {
+                    _buffer.AsSpan(_start, buffered).CopyTo(_buffer);
+                    _end = buffered;
+                    _start = 0;
+                }
+
+                return true;
+            }
+
+            DeliverCopy(_buffer.AsSpan(_start, frameLength));
+            _start += frameLength;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            int buffered = _end - _start;
+            _buffer.AsSpan(_start, buffered).CopyTo(_buffer);
+            _end = buffered;
+            _start = 0;
+        }
+
+        return true;
+    }
+
+    private void ReleaseBuffers()
+    {
+        _closed = true;
+        if (_largeFrame is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_largeFrame);
+            _largeFrame = null;
+        }
+
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
     }
 
     private void DeliverCopy(ReadOnlySpan<byte> frame)

@@ -152,7 +152,13 @@ internal sealed partial class PythonWorkerPool
             Socket channel = await AcceptAsync(listener, process, standardError).ConfigureAwait(false);
             File.Delete(socketPath);
             string version = ReceiveHello(channel);
-            worker = new PythonWorker(this, id, process, channel, standardError, _settings.MaxResultBytes);
+            worker = new PythonWorker(
+                this,
+                id,
+                process,
+                channel,
+                standardError,
+                _settings.MaxResultBytes);
             worker.StartReading();
             foreach (string module in _settings.WarmUpModules)
             {
@@ -201,6 +207,8 @@ internal sealed partial class PythonWorkerPool
             _settings.ModulePath,
             "--max-result-bytes",
             _settings.MaxResultBytes.ToString(CultureInfo.InvariantCulture),
+            "--busy-poll-microseconds",
+            ((long)_settings.BusyPollDuration.TotalMicroseconds).ToString(CultureInfo.InvariantCulture),
         ]);
 
     private async Task<Socket> AcceptAsync(Socket listener, Process process, PythonOutputPump standardError)

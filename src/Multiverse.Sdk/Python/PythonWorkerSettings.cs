@@ -18,6 +18,8 @@ internal sealed class PythonWorkerSettings
         CallTimeout = options.CallTimeout;
         StartTimeout = options.StartTimeout;
         MaxResultBytes = options.MaxResultBytes;
+        // On one processor a poller only delays the thread it waits for, as spin-waits in .NET itself avoid.
+        BusyPollDuration = System.Environment.ProcessorCount > 1 ? options.BusyPollDuration : TimeSpan.Zero;
         Environment = PythonEnvironment.Build(options, System.Environment.GetEnvironmentVariables());
     }
 
@@ -47,6 +49,8 @@ internal sealed class PythonWorkerSettings
     public TimeSpan StartTimeout { get; }
 
     public int MaxResultBytes { get; }
+
+    public TimeSpan BusyPollDuration { get; }
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 

@@ -21,6 +21,7 @@ public sealed class AddPythonTests
             ["Multiverse:Python:CallTimeout"] = "00:00:05",
             ["Multiverse:Python:StartTimeout"] = "00:01:00",
             ["Multiverse:Python:MaxResultBytes"] = "1024",
+            ["Multiverse:Python:BusyPollDuration"] = "00:00:00.0005",
             ["Multiverse:Python:PassThroughEnvironmentVariables:0"] = "AWS_SESSION_TOKEN",
             ["Multiverse:Python:EnvironmentVariables:MODEL_DIR"] = "/opt/model",
         });
@@ -35,6 +36,7 @@ public sealed class AddPythonTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.CallTimeout);
         Assert.Equal(TimeSpan.FromMinutes(1), options.StartTimeout);
         Assert.Equal(1024, options.MaxResultBytes);
+        Assert.Equal(TimeSpan.FromMicroseconds(500), options.BusyPollDuration);
         Assert.Equal(["AWS_SESSION_TOKEN"], options.PassThroughEnvironmentVariables);
         Assert.Equal("/opt/model", options.EnvironmentVariables["MODEL_DIR"]);
         host.Host.Dispose();

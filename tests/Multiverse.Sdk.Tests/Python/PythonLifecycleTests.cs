@@ -101,6 +101,22 @@ public sealed class PythonLifecycleTests
         host.Host.Dispose();
     }
 
+    [Theory]
+    [InlineData("-00:00:00.001")]
+    [InlineData("00:00:02")]
+    public async Task StartAsync_BusyPollDurationOutOfRange_FailsNamingTheSetting(string duration)
+    {
+        PythonTestHost host = PythonTestHost.Build(
+            settings: new() { ["Multiverse:Python:BusyPollDuration"] = duration });
+
+        MultiverseConfigurationException exception = await Assert.ThrowsAsync<MultiverseConfigurationException>(
+            () => host.Host.StartAsync());
+
+        Assert.Contains("Multiverse:Python:BusyPollDuration", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Multiverse__Python__BusyPollDuration", exception.Message, StringComparison.Ordinal);
+        host.Host.Dispose();
+    }
+
     [Fact]
     public async Task StartAsync_WarmUpModules_AreImportedBeforeTheFirstCall()
     {

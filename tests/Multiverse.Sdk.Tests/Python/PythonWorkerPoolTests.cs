@@ -206,6 +206,42 @@ public sealed class PythonWorkerPoolTests
         Assert.NotEqual(before, await ProcessIdAsync(host));
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:01")]
+    public async Task CallAsync_SequentialCallsWithBusyPollingOffOrLong_EveryResultMatchesItsCall(string busyPoll)
+    {
+        await using PythonTestHost host = await PythonTestHost.StartAsync(
+            settings: new() { ["Multiverse:Python:BusyPollDuration"] = busyPoll });
+        var results = new List<int>();
+
+        for (int index = 0; index < 300; index++)
+        {
+            results.Add(await host.Pool.CallAsync<int>(
+                "mv_functions:add",
+                new { a = index, b = 1 },
+                CancellationToken.None));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 300), results);
+    }
+
+    [Fact]
+    public async Task CallAsync_WorkerExitsWhileCallerPolls_ThrowsCrashAndReplacesWorker()
+    {
+        // A poll longer than the call: the caller is still reading the socket itself when the worker dies.
+        await using PythonTestHost host = await PythonTestHost.StartAsync(
+            options => options.PoolSize = 1,
+            settings: new() { ["Multiverse:Python:BusyPollDuration"] = "00:00:01" });
+        int before = await ProcessIdAsync(host);
+
+        PythonWorkerCrashedException exception = await Assert.ThrowsAsync<PythonWorkerCrashedException>(
+            () => host.Pool.CallAsync<int>("mv_functions:crash", new { code = 9 }, CancellationToken.None));
+
+        Assert.Equal(9, exception.ExitCode);
+        Assert.NotEqual(before, await ProcessIdAsync(host));
+    }
+
     [Fact]
     public async Task CallAsync_SegmentationFault_ThrowsCrashWithSignalExitCode()
     {
@@ -232,16 +268,34 @@ public sealed class PythonWorkerPoolTests
         Assert.Equal(2, await behind);
     }
 
-    [Fact]
-    public async Task CallAsync_ResultIsASet_ThrowsInvalidResultAndWorkerStaysAlive()
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("naïve café, 東京, emoji 🎉, quote \" and backslash \\")]
+    [InlineData("")]
+    public async Task CallAsync_TextArgumentAndResult_RoundTripExactly(string text)
+    {
+        await using PythonTestHost host = await PythonTestHost.StartAsync();
+
+        string? echoed = await host.Pool.CallAsync<string>(
+            "mv_functions:echo",
+            new { value = text },
+            CancellationToken.None);
+
+        Assert.Equal(text, echoed);
+    }
+
+    [Theory]
+    [InlineData("mv_functions:not_json", "set")]
+    [InlineData("mv_functions:circular", "RecursionError")]
+    public async Task CallAsync_ResultIsNotJson_ThrowsInvalidResultAndWorkerStaysAlive(string function, string cause)
     {
         await using PythonTestHost host = await PythonTestHost.StartAsync(options => options.PoolSize = 1);
         int before = await ProcessIdAsync(host);
 
         PythonInvalidResultException exception = await Assert.ThrowsAsync<PythonInvalidResultException>(
-            () => host.Pool.CallAsync<int[]>("mv_functions:not_json", null, CancellationToken.None));
+            () => host.Pool.CallAsync<object[]>(function, null, CancellationToken.None));
 
-        Assert.Contains("set", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(cause, exception.Message, StringComparison.Ordinal);
         Assert.Equal(before, await ProcessIdAsync(host));
     }
 
@@ -281,10 +335,14 @@ public sealed class PythonWorkerPoolTests
         Assert.Equal(before, await ProcessIdAsync(host));
     }
 
-    [Fact]
-    public async Task CallAsync_LargeArgumentsAndResult_RoundTrip()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:01")]
+    public async Task CallAsync_LargeArgumentsAndResult_RoundTrip(string? busyPoll)
     {
-        await using PythonTestHost host = await PythonTestHost.StartAsync();
+        await using PythonTestHost host = await PythonTestHost.StartAsync(
+            settings: new() { ["Multiverse:Python:BusyPollDuration"] = busyPoll });
         string large = new('y', 3 * 1024 * 1024);
 
         string? echoed = await host.Pool.CallAsync<string>(

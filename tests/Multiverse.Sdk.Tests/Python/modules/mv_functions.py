@@ -58,6 +58,12 @@ def not_json():
     return {1, 2, 3}
 
 
+def circular():
+    items = []
+    items.append(items)
+    return items
+
+
 def not_a_number():
     return math.nan
 
