@@ -7,7 +7,7 @@ namespace Multiverse.Sdk.Documents;
 /// </summary>
 internal static class AttributeValues
 {
-    public static DocumentValueKind DirectKind(AttributeValue value)
+    public static DocumentValueKind ScalarKind(AttributeValue value)
     {
         if (value.S is not null)
         {
@@ -37,7 +37,7 @@ internal static class AttributeValues
     /// The bytes whose ordinal order is DynamoDB's order for a key of this type: UTF-8 for strings, the raw bytes
     /// for binary, and an order-preserving encoding for numbers.
     /// </summary>
-    public static byte[] SortableBytes(AttributeValue value) => DirectKind(value) switch
+    public static byte[] SortableBytes(AttributeValue value) => ScalarKind(value) switch
     {
         DocumentValueKind.Text => System.Text.Encoding.UTF8.GetBytes(value.S),
         DocumentValueKind.Number => NumberText.ToSortableKey(value.N),
@@ -48,8 +48,8 @@ internal static class AttributeValues
     /// <summary>Compares two scalars the way DynamoDB does; <see langword="null"/> when the types differ.</summary>
     public static int? Compare(AttributeValue left, AttributeValue right)
     {
-        DocumentValueKind kind = DirectKind(left);
-        if (kind != DirectKind(right) || kind is DocumentValueKind.None)
+        DocumentValueKind kind = ScalarKind(left);
+        if (kind != ScalarKind(right) || kind is DocumentValueKind.None)
         {
             return null;
         }
@@ -64,8 +64,8 @@ internal static class AttributeValues
 
     public static bool StartsWith(AttributeValue value, AttributeValue prefix)
     {
-        DocumentValueKind kind = DirectKind(value);
-        if (kind != DirectKind(prefix) || kind is not (DocumentValueKind.Text or DocumentValueKind.Binary))
+        DocumentValueKind kind = ScalarKind(value);
+        if (kind != ScalarKind(prefix) || kind is not (DocumentValueKind.Text or DocumentValueKind.Binary))
         {
             return false;
         }

@@ -777,7 +777,7 @@ public sealed class DocumentTable<T>
             [_schema.PartitionKey, _schema.SortKey, index?.PartitionKey, index?.SortKey];
         bool complete = required.All(attribute => attribute is null
             || (key.TryGetValue(attribute.Name, out AttributeValue? value)
-                && AttributeValues.DirectKind(value) == attribute.Kind));
+                && AttributeValues.ScalarKind(value) == attribute.Kind));
         if (!complete || key.Count > 4 || AttributeValues.Compare(key[partitionKey.Name], partitionValue) != 0)
         {
             throw new InvalidContinuationTokenException(
@@ -859,7 +859,7 @@ public sealed class DocumentTable<T>
                 + "Set it before writing.");
         }
 
-        if (AttributeValues.DirectKind(value) != attribute.Kind)
+        if (AttributeValues.ScalarKind(value) != attribute.Kind)
         {
             throw new DocumentKeyException(
                 $"Key attribute '{attribute.Name}' of table '{_schema.DeclaredName}' must be a "

@@ -24,6 +24,7 @@ internal sealed class ItemMember
     /// <summary>Gets the metadata of the member's declared type, to serialize the member's value alone.</summary>
     public JsonTypeInfo TypeInfo { get; }
 
+    /// <summary>Gets how the member's JSON becomes attribute values (sets, binary, numbers stored as text).</summary>
     public AttributeShape? Shape { get; }
 
     /// <summary>Gets the member type mapped without JSON, or <see cref="DirectKind.None"/>.</summary>

@@ -232,7 +232,7 @@ internal sealed class SqliteDocumentBackend : IDocumentBackend
 
     private static bool HasKey(Dictionary<string, AttributeValue> item, KeyAttribute? key) =>
         key is null || (item.TryGetValue(key.Name, out AttributeValue? value)
-            && AttributeValues.DirectKind(value) == key.Kind);
+            && AttributeValues.ScalarKind(value) == key.Kind);
 
     private async Task<TResult> RunAsync<TResult>(bool write, Func<TResult> work, CancellationToken cancellationToken)
     {
